@@ -1,0 +1,4 @@
+@NullMarked
+package org.shifo.platform.config;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.shifo.platform.database;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.shifo.platform.observability;
+
+import org.jspecify.annotations.NullMarked;

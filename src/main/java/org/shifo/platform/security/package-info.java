@@ -1,0 +1,4 @@
+@NullMarked
+package org.shifo.platform.security;
+
+import org.jspecify.annotations.NullMarked;

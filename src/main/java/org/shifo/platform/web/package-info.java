@@ -1,0 +1,4 @@
+@NullMarked
+package org.shifo.platform.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,163 @@
+package org.shifo.platform.testing;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The PostgreSQL the tests of one JVM use: a throw-away embedded server started once, or, when {@code
+ * SHIFO_TEST_DATABASE_URL} is set, a fresh database created on that server (and dropped at exit).
+ */
+public final class TestDatabase {
+
+    /** Tables whose rows come from migrations (reference data), kept when a test class starts clean. */
+    private static final Set<String> KEPT_TABLES = Set.of("public.flyway_schema_history");
+
+    private static @Nullable TestDatabase instance;
+
+    private final String url;
+    private final String username;
+    private final @Nullable String password;
+
+    private TestDatabase(String url, String username, @Nullable String password) {
+        this.url = url;
+        this.username = username;
+        this.password = password;
+    }
+
+    public static synchronized TestDatabase get() {
+        if (instance == null) {
+            instance = start();
+        }
+        return instance;
+    }
+
+    private static TestDatabase start() {
+        String external = System.getenv("SHIFO_TEST_DATABASE_URL");
+        if (external != null && !external.isBlank()) {
+            return createOn(
+                    external,
+                    System.getenv("SHIFO_TEST_DATABASE_USERNAME"),
+                    System.getenv("SHIFO_TEST_DATABASE_PASSWORD"));
+        }
+        try {
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                    .setRegisterShutdownHook(false)
+                    .setServerConfig("max_connections", "300")
+                    .setServerConfig("fsync", "off")
+                    .setServerConfig("synchronous_commit", "off")
+                    .setServerConfig("full_page_writes", "off")
+                    .start();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAfterSpring(postgres), "test-postgres-stop"));
+            return new TestDatabase(postgres.getJdbcUrl("postgres", "postgres"), "postgres", null);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start the embedded PostgreSQL for tests", e);
+        }
+    }
+
+    /**
+     * JVM shutdown hooks run concurrently: stopping the server while Spring's hook still closes the cached
+     * test contexts would leave their beans waiting for connections. So wait for Spring's hook first.
+     */
+    private static void stopAfterSpring(EmbeddedPostgres postgres) {
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        try {
+            while (System.nanoTime() < deadline) {
+                Thread spring = Thread.getAllStackTraces().keySet().stream()
+                        .filter(thread -> thread.getName().equals("SpringApplicationShutdownHook"))
+                        .findFirst()
+                        .orElse(null);
+                if (spring != null) {
+                    spring.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+                    break;
+                }
+                Thread.sleep(50);
+                if (System.nanoTime() > deadline - 19_000_000_000L) {
+                    break; // no Spring context was started within a second: nothing to wait for
+                }
+            }
+            postgres.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException e) {
+            System.err.println("The test PostgreSQL did not stop cleanly: " + e.getMessage());
+        }
+    }
+
+    private static TestDatabase createOn(String serverUrl, @Nullable String username, @Nullable String password) {
+        String name = "shifo_test_" + UUID.randomUUID().toString().substring(0, 8);
+        try (Connection connection = DriverManager.getConnection(serverUrl, username, password);
+                var statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException(
+                    "SHIFO_TEST_DATABASE_URL: could not create a test database (the user needs" + " CREATEDB)", e);
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try (Connection connection = DriverManager.getConnection(serverUrl, username, password);
+                    var statement = connection.createStatement()) {
+                statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            } catch (SQLException e) {
+                System.err.println("Could not drop the test database " + name + ": " + e.getMessage());
+            }
+        }));
+        int query = serverUrl.indexOf('?');
+        String base = query < 0 ? serverUrl : serverUrl.substring(0, query);
+        String url =
+                base.substring(0, base.lastIndexOf('/') + 1) + name + (query < 0 ? "" : serverUrl.substring(query));
+        return new TestDatabase(url, username == null ? "" : username, password);
+    }
+
+    public String url() {
+        return url;
+    }
+
+    public String username() {
+        return username;
+    }
+
+    public @Nullable String password() {
+        return password;
+    }
+
+    public Connection connect() throws SQLException {
+        return DriverManager.getConnection(url, username, password);
+    }
+
+    /** Empties every application table (all schemas but PostgreSQL's own), keeping reference data. */
+    public void clean() {
+        try (Connection connection = connect()) {
+            List<String> tables = new ArrayList<>();
+            try (var rows = connection
+                    .createStatement()
+                    .executeQuery(
+                            """
+                            SELECT schemaname || '.' || tablename FROM pg_tables
+                            WHERE schemaname NOT IN ('pg_catalog', 'information_schema')
+                            """)) {
+                while (rows.next()) {
+                    String table = rows.getString(1);
+                    if (!KEPT_TABLES.contains(table.toLowerCase(Locale.ROOT))) {
+                        tables.add(table);
+                    }
+                }
+            }
+            if (!tables.isEmpty()) {
+                try (var statement = connection.createStatement()) {
+                    statement.execute("TRUNCATE " + String.join(", ", tables) + " RESTART IDENTITY CASCADE");
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not clean the test database", e);
+        }
+    }
+}
