@@ -42,13 +42,17 @@ class OpenApiConfiguration {
                                 new SecurityScheme()
                                         .type(SecurityScheme.Type.HTTP)
                                         .scheme("bearer")
-                                        .bearerFormat("JWT"))
-                        .addSchemas(PROBLEM_SCHEMA, problemSchema()));
+                                        .bearerFormat("JWT")));
     }
 
     @Bean
     OpenApiCustomizer problemResponses() {
         return openApi -> {
+            // added here, not on the OpenAPI bean: springdoc rebuilds the schema map from the controllers
+            if (openApi.getComponents() == null) {
+                openApi.setComponents(new Components());
+            }
+            openApi.getComponents().addSchemas(PROBLEM_SCHEMA, problemSchema());
             if (openApi.getPaths() == null) {
                 return;
             }
