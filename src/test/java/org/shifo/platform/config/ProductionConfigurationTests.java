@@ -95,11 +95,12 @@ class ProductionConfigurationTests {
 
         @Test
         void stopsTheWholeApplicationBeforeItTouchesADatabase() {
-            SpringApplicationBuilder application = new SpringApplicationBuilder(ShifoApplication.class)
-                    .profiles("production")
-                    .properties("shifo.database.url=jdbc:postgresql://127.0.0.1:9/none", "server.port=0");
+            SpringApplicationBuilder application =
+                    new SpringApplicationBuilder(ShifoApplication.class).profiles("production");
 
-            assertThatThrownBy(() -> application.run()).isInstanceOf(UnsafeConfigurationException.class);
+            assertThatThrownBy(() -> application.run(
+                            "--shifo.database.url=jdbc:postgresql://127.0.0.1:9/none", "--server.port=0"))
+                    .isInstanceOf(UnsafeConfigurationException.class);
         }
 
         @Test

@@ -30,14 +30,14 @@ class ReadinessIntegrationTests {
                 EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
         try (ConfigurableApplicationContext application = new SpringApplicationBuilder(ShifoApplication.class)
                         .profiles("test")
-                        .properties(
-                                "server.port=0",
-                                "shifo.data-dir=" + dataDir,
-                                "shifo.database.url=" + postgres.getJdbcUrl("postgres", "postgres"),
-                                "shifo.database.username=postgres",
-                                "spring.datasource.hikari.connection-timeout=1000",
-                                "spring.datasource.hikari.validation-timeout=500")
-                        .run();
+                        // arguments, not builder properties: those are defaults that application.properties overrides
+                        .run(
+                                "--server.port=0",
+                                "--shifo.data-dir=" + dataDir,
+                                "--shifo.database.url=" + postgres.getJdbcUrl("postgres", "postgres"),
+                                "--shifo.database.username=postgres",
+                                "--spring.datasource.hikari.connection-timeout=1000",
+                                "--spring.datasource.hikari.validation-timeout=500");
                 HttpClient http = HttpClient.newHttpClient()) {
             int port =
                     ((WebServerApplicationContext) application).getWebServer().getPort();
