@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 
 /** Answers a forbidden API call with 403 and a problem detail, and a forbidden page with the 403 error page. */
 @Component
-final class ProblemAccessDeniedHandler implements AccessDeniedHandler {
+public final class ProblemAccessDeniedHandler implements AccessDeniedHandler {
 
     private final ProblemWriter problems;
     private final AccessDeniedHandler pages = new AccessDeniedHandlerImpl();

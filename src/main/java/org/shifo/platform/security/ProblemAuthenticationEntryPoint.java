@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 /** Answers an unauthenticated call with 401 and a problem detail (pages get their sign-in flow from identity). */
 @Component
-final class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint {
+public final class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint {
 
     private final ProblemWriter problems;
 

@@ -9,9 +9,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Arrays;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.shifo.identity.Role;
+import org.shifo.platform.testing.IdentityFixtures;
 import org.shifo.platform.testing.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -34,9 +37,20 @@ class ProblemDetailsIntegrationTests {
     @LocalServerPort
     int port;
 
+    @Autowired
+    IdentityFixtures fixtures;
+
+    private String bearer = "";
+
+    @BeforeEach
+    void signIn() {
+        bearer = fixtures.bearer(fixtures.staff(fixtures.clinic(), Role.NURSE));
+    }
+
     private MvcTestResult post(String body) {
         return mvc.post()
                 .uri(FIXTURES)
+                .header(HttpHeaders.AUTHORIZATION, bearer)
                 .contentType(MediaType.APPLICATION_JSON)
                 .content(body)
                 .exchange();
@@ -110,6 +124,7 @@ class ProblemDetailsIntegrationTests {
         void refusesAWrongContentTypeWith415() {
             MvcTestResult result = mvc.post()
                     .uri(FIXTURES)
+                    .header(HttpHeaders.AUTHORIZATION, bearer)
                     .contentType(MediaType.TEXT_PLAIN)
                     .content("name=Ali")
                     .exchange();
@@ -124,6 +139,7 @@ class ProblemDetailsIntegrationTests {
 
             MvcTestResult result = mvc.post()
                     .uri(FIXTURES)
+                    .header(HttpHeaders.AUTHORIZATION, bearer)
                     .contentType(MediaType.APPLICATION_JSON)
                     .content(body)
                     .exchange();
@@ -137,6 +153,7 @@ class ProblemDetailsIntegrationTests {
             byte[] body = ("{\"name\":\"" + "a".repeat(2 * 1024 * 1024) + "\",\"age\":1}").getBytes(UTF_8);
             HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + FIXTURES))
                     .header("Content-Type", "application/json")
+                    .header("Authorization", bearer)
                     .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
                     .build();
 
@@ -157,13 +174,20 @@ class ProblemDetailsIntegrationTests {
 
         @Test
         void answersAnUnknownApiRouteWith404() {
-            assertProblem(mvc.get().uri("/api/v1/no-such-thing").exchange(), 404, "not-found");
+            assertProblem(
+                    mvc.get()
+                            .uri("/api/v1/no-such-thing")
+                            .header(HttpHeaders.AUTHORIZATION, bearer)
+                            .exchange(),
+                    404,
+                    "not-found");
         }
 
         @Test
         void answersAnUnknownApiRouteWith404EvenForABrowser() {
             MvcTestResult result = mvc.get()
                     .uri("/api/v1/no-such-thing")
+                    .header(HttpHeaders.AUTHORIZATION, bearer)
                     .accept(MediaType.TEXT_HTML)
                     .exchange();
 
@@ -172,7 +196,10 @@ class ProblemDetailsIntegrationTests {
 
         @Test
         void answersAWrongMethodWith405AndTheAllowedOnes() {
-            MvcTestResult result = mvc.delete().uri(FIXTURES).exchange();
+            MvcTestResult result = mvc.delete()
+                    .uri(FIXTURES)
+                    .header(HttpHeaders.AUTHORIZATION, bearer)
+                    .exchange();
 
             assertProblem(result, 405, "method-not-allowed");
             assertThat(result).headers().containsHeader(HttpHeaders.ALLOW);
@@ -180,7 +207,10 @@ class ProblemDetailsIntegrationTests {
 
         @Test
         void namesAMissingQueryParameter() {
-            MvcTestResult result = mvc.get().uri(FIXTURES).exchange();
+            MvcTestResult result = mvc.get()
+                    .uri(FIXTURES)
+                    .header(HttpHeaders.AUTHORIZATION, bearer)
+                    .exchange();
 
             assertProblem(result, 400, "validation");
             assertThat(result).bodyJson().extractingPath("$.errors[0].field").isEqualTo("page");
@@ -188,10 +218,26 @@ class ProblemDetailsIntegrationTests {
 
         @Test
         void namesAQueryParameterOfTheWrongType() {
-            MvcTestResult result = mvc.get().uri(FIXTURES + "?page=first").exchange();
+            MvcTestResult result = mvc.get()
+                    .uri(FIXTURES + "?page=first")
+                    .header(HttpHeaders.AUTHORIZATION, bearer)
+                    .exchange();
 
             assertProblem(result, 400, "validation");
             assertThat(result).bodyJson().extractingPath("$.errors[0].field").isEqualTo("page");
+        }
+    }
+
+    @Nested
+    class Anonymous {
+
+        @Test
+        void answersAnyApiRouteWith401WithoutAToken() {
+            MvcTestResult result = mvc.get().uri("/api/v1/no-such-thing").exchange();
+
+            assertThat(result).hasStatus(401);
+            assertThat(result).bodyJson().extractingPath("$.type").isEqualTo(TYPES + "unauthenticated");
+            assertThat(result).bodyJson().extractingPath("$.requestId").isNotNull();
         }
     }
 
@@ -200,7 +246,10 @@ class ProblemDetailsIntegrationTests {
 
         @Test
         void answersAnUnexpectedErrorWith500ThatRevealsNothing() {
-            MvcTestResult result = mvc.get().uri("/api/test-support/failure").exchange();
+            MvcTestResult result = mvc.get()
+                    .uri("/api/test-support/failure")
+                    .header(HttpHeaders.AUTHORIZATION, bearer)
+                    .exchange();
 
             assertProblem(result, 500, "internal-error");
             assertThat(result.getResponse().getContentAsByteArray())
@@ -217,6 +266,7 @@ class ProblemDetailsIntegrationTests {
         void echoesAWellFormedRequestIdInHeaderBodyAndLog(CapturedOutput output) {
             MvcTestResult result = mvc.post()
                     .uri(FIXTURES)
+                    .header(HttpHeaders.AUTHORIZATION, bearer)
                     .header("X-Request-Id", "req-42.abc")
                     .contentType(MediaType.APPLICATION_JSON)
                     .content("{\"name\":\"Ali\",\"age\":30}")
@@ -231,6 +281,7 @@ class ProblemDetailsIntegrationTests {
         void replacesAMalformedRequestIdWithAFreshOne() {
             MvcTestResult result = mvc.get()
                     .uri("/api/v1/no-such-thing")
+                    .header(HttpHeaders.AUTHORIZATION, bearer)
                     .header("X-Request-Id", "bad id\r\nInjected: yes")
                     .exchange();
 
@@ -241,7 +292,10 @@ class ProblemDetailsIntegrationTests {
 
         @Test
         void generatesARequestIdWhenNoneIsSent() {
-            MvcTestResult result = mvc.get().uri("/actuator/health/liveness").exchange();
+            MvcTestResult result = mvc.get()
+                    .uri("/actuator/health/liveness")
+                    .header(HttpHeaders.AUTHORIZATION, bearer)
+                    .exchange();
 
             assertThat(result.getResponse().getHeader("X-Request-Id")).matches("[0-9a-f-]{36}");
         }
