@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  *     which on an error page is the address that failed, not {@code /error}
  * @param current whether the page is in this language
  */
-public record LanguageLink(String code, String label, String href, boolean current) {
+record LanguageLink(String code, String label, String href, boolean current) {
 
     static List<LanguageLink> forPage(ShellLanguage pageLanguage, @Nullable String queryString) {
         String otherParameters = withoutLanguageParameter(queryString);

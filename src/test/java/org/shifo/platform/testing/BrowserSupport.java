@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.AfterEachCallback;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -45,7 +45,7 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
  * Playwright never downloads a browser here). Without it, browser tests are skipped, except under {@code CI=true},
  * where they fail.
  */
-public final class BrowserSupport implements BeforeAllCallback, AfterEachCallback, ParameterResolver {
+public final class BrowserSupport implements BeforeEachCallback, AfterEachCallback, ParameterResolver {
 
     /** The locale of every new browser context: a browser set up for an Uzbek clinic. */
     public static final String BROWSER_LOCALE = "uz-UZ";
@@ -77,8 +77,9 @@ public final class BrowserSupport implements BeforeAllCallback, AfterEachCallbac
         return Files.isExecutable(candidate) ? Optional.of(candidate) : Optional.empty();
     }
 
+    /** Checked before each test, not once per class, so that each skipped test is counted and says why. */
     @Override
-    public void beforeAll(ExtensionContext context) {
+    public void beforeEach(ExtensionContext context) {
         if (chromium().isEmpty()) {
             String message = "No Chromium for the browser tests at "
                     + Optional.ofNullable(System.getenv("PLAYWRIGHT_CHROMIUM_EXECUTABLE"))
