@@ -4,7 +4,7 @@
  */
 @ApplicationModule(
         displayName = "Identity",
-        allowedDependencies = {"platform", "audit"})
+        allowedDependencies = {"platform"})
 @NullMarked
 package org.shifo.identity;
 

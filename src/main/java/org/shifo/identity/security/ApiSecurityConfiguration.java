@@ -53,6 +53,9 @@ class ApiSecurityConfiguration {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(AbstractHttpConfigurer::disable)
                 .cors(cors -> {})
+                // JSON is never a document to render: nothing may load or frame it
+                .headers(headers -> headers.contentSecurityPolicy(
+                        csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'")))
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint(problemEntryPoint)
                         .accessDeniedHandler(problemDeniedHandler))
