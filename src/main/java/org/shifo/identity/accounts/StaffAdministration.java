@@ -112,36 +112,33 @@ public class StaffAdministration {
 
     @Transactional
     public StaffAccount disable(TenantId tenant, UserId id) {
-        StaffAccount account = get(tenant, id);
-        account.disable();
-        accounts.update(account);
+        StaffAccount account = change(tenant, id, StaffAccount::disable);
         refreshTokens.revokeAllOf(tenant, id, clock.instant());
         return account;
     }
 
     @Transactional
     public StaffAccount enable(TenantId tenant, UserId id) {
-        StaffAccount account = get(tenant, id);
-        account.enable();
-        accounts.update(account);
-        return account;
+        return change(tenant, id, StaffAccount::enable);
     }
 
     @Transactional
     public StaffAccount unlock(TenantId tenant, UserId id) {
-        StaffAccount account = get(tenant, id);
-        account.unlock();
-        accounts.update(account);
-        return account;
+        return change(tenant, id, StaffAccount::unlock);
     }
 
     @Transactional
     public StaffAccount resetSecondFactor(TenantId tenant, UserId id) {
-        StaffAccount account = get(tenant, id);
-        account.resetMfa();
-        accounts.update(account);
+        StaffAccount account = change(tenant, id, StaffAccount::resetMfa);
         recoveryCodes.deleteAll(tenant, id);
         refreshTokens.revokeAllOf(tenant, id, clock.instant());
+        return account;
+    }
+
+    private StaffAccount change(TenantId tenant, UserId id, java.util.function.Consumer<StaffAccount> change) {
+        StaffAccount account = get(tenant, id);
+        change.accept(account);
+        accounts.update(account);
         return account;
     }
 
@@ -161,9 +158,11 @@ public class StaffAdministration {
 
     @Transactional
     public void changeLanguage(TenantId tenant, UserId id, String language) {
-        StaffAccount account = get(tenant, id);
-        account.updateProfile(account.fullName(), account.email(), account.phone(), StaffRules.language(language));
-        accounts.update(account);
+        String checked = StaffRules.language(language);
+        change(
+                tenant,
+                id,
+                account -> account.updateProfile(account.fullName(), account.email(), account.phone(), checked));
     }
 
     private Set<BranchRole> checkedRoles(TenantId tenant, Set<BranchRole> roles) {
