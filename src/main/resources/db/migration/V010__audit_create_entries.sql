@@ -1,0 +1,103 @@
+-- The audit trail: who saw or changed what, in which tenant, with what outcome.
+--
+-- Entries are inserted unsealed (chain columns NULL) in the transaction of the use case they record, so
+-- recording never waits for another request. A background sealer then assigns each tenant's next
+-- chain_index and an HMAC-SHA-256 over the entry's content, its chain index and the previous entry's MAC
+-- (see docs/audit.md). After that the row never changes again.
+CREATE SCHEMA audit;
+
+CREATE TABLE audit.entries
+(
+    seq          BIGINT GENERATED ALWAYS AS IDENTITY,
+    tenant_id    UUID        NOT NULL,
+    occurred_at  TIMESTAMPTZ NOT NULL,
+    actor_type   TEXT        NOT NULL,
+    actor_id     UUID,
+    actor_name   TEXT        NOT NULL,
+    action       TEXT        NOT NULL,
+    target_type  TEXT        NOT NULL,
+    target_id    TEXT        NOT NULL,
+    outcome      TEXT        NOT NULL,
+    client_ip    INET,
+    request_id   TEXT,
+    details      JSONB       NOT NULL DEFAULT '{}'::jsonb,
+    chain_index  BIGINT,
+    previous_mac BYTEA,
+    mac          BYTEA,
+    sealed_at    TIMESTAMPTZ,
+    CONSTRAINT entries_pkey PRIMARY KEY (seq),
+    CONSTRAINT entries_actor_type_check CHECK (actor_type IN ('USER', 'SYSTEM', 'ANONYMOUS')),
+    CONSTRAINT entries_actor_id_check CHECK ((actor_type = 'USER') = (actor_id IS NOT NULL)),
+    CONSTRAINT entries_actor_name_check CHECK (length(actor_name) BETWEEN 1 AND 200
+        AND btrim(actor_name) <> '' AND actor_name !~ '[[:cntrl:]]'),
+    CONSTRAINT entries_system_actor_name_format CHECK (actor_type <> 'SYSTEM'
+        OR actor_name ~ '^[a-z][a-z0-9-]{0,63}$'),
+    CONSTRAINT entries_anonymous_actor_name_check CHECK (actor_type <> 'ANONYMOUS' OR actor_name = 'anonymous'),
+    CONSTRAINT entries_action_format CHECK (length(action) <= 64
+        AND action ~ '^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$'),
+    CONSTRAINT entries_target_type_format CHECK (target_type ~ '^[a-z][a-z0-9_]{0,63}$'),
+    CONSTRAINT entries_target_id_format CHECK (target_id ~ '^[A-Za-z0-9._:-]{1,128}$'),
+    CONSTRAINT entries_outcome_check CHECK (outcome IN ('SUCCESS', 'DENIED', 'FAILURE')),
+    CONSTRAINT entries_request_id_format CHECK (request_id ~ '^[A-Za-z0-9._:-]{1,128}$'),
+    CONSTRAINT entries_details_object CHECK (jsonb_typeof(details) = 'object'),
+    -- the four chain columns are set together, by the sealer, or not at all
+    CONSTRAINT entries_sealed_together CHECK (
+        (chain_index IS NULL AND previous_mac IS NULL AND mac IS NULL AND sealed_at IS NULL)
+            OR (chain_index IS NOT NULL AND previous_mac IS NOT NULL AND mac IS NOT NULL AND sealed_at IS NOT NULL)),
+    CONSTRAINT entries_chain_index_positive CHECK (chain_index >= 1),
+    CONSTRAINT entries_mac_length CHECK (octet_length(previous_mac) = 32 AND octet_length(mac) = 32),
+    -- one entry per position of a tenant's chain; also the index verification streams the chain by
+    CONSTRAINT entries_tenant_chain_index_key UNIQUE (tenant_id, chain_index)
+);
+
+-- What the sealer reads: unsealed rows in seq order. Sealed rows leave the index.
+CREATE INDEX entries_unsealed_idx ON audit.entries (seq) WHERE chain_index IS NULL;
+-- Searches, newest first (keyset on occurred_at, seq), by tenant and optionally actor or target.
+-- Action, outcome and time-range filters ride on the first index.
+CREATE INDEX entries_tenant_occurred_idx ON audit.entries (tenant_id, occurred_at DESC, seq DESC);
+CREATE INDEX entries_tenant_actor_idx ON audit.entries (tenant_id, actor_id, occurred_at DESC, seq DESC);
+CREATE INDEX entries_tenant_target_idx
+    ON audit.entries (tenant_id, target_type, target_id, occurred_at DESC, seq DESC);
+
+-- Append-only, for every role including the table owner and superusers (only a session that deliberately
+-- sets session_replication_role = replica or disables the trigger gets past it, and the chain then shows
+-- what it did). An INSERT must be unsealed; an UPDATE may only seal an unsealed row, changing nothing else;
+-- DELETE and TRUNCATE are refused.
+CREATE FUNCTION audit.entries_append_only() RETURNS trigger
+    LANGUAGE plpgsql AS
+$$
+BEGIN
+    IF TG_OP = 'INSERT' THEN
+        IF NEW.chain_index IS NOT NULL OR NEW.previous_mac IS NOT NULL OR NEW.mac IS NOT NULL
+            OR NEW.sealed_at IS NOT NULL THEN
+            RAISE EXCEPTION 'audit.entries: a new entry must be unsealed; only the sealer seals it'
+                USING ERRCODE = 'integrity_constraint_violation';
+        END IF;
+        RETURN NEW;
+    END IF;
+    IF TG_OP = 'UPDATE' THEN
+        -- to_jsonb(row) minus the chain columns covers every content column, including any added later
+        IF OLD.chain_index IS NULL AND NEW.chain_index IS NOT NULL
+            AND to_jsonb(NEW) - ARRAY ['chain_index', 'previous_mac', 'mac', 'sealed_at']
+                = to_jsonb(OLD) - ARRAY ['chain_index', 'previous_mac', 'mac', 'sealed_at'] THEN
+            RETURN NEW;
+        END IF;
+        RAISE EXCEPTION 'audit.entries is append-only: an update may only seal an unsealed entry'
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    RAISE EXCEPTION 'audit.entries is append-only: % is not allowed', TG_OP
+        USING ERRCODE = 'insufficient_privilege';
+END
+$$;
+
+CREATE TRIGGER entries_append_only
+    BEFORE INSERT OR UPDATE OR DELETE
+    ON audit.entries
+    FOR EACH ROW
+EXECUTE FUNCTION audit.entries_append_only();
+
+CREATE TRIGGER entries_no_truncate
+    BEFORE TRUNCATE
+    ON audit.entries
+    FOR EACH STATEMENT
+EXECUTE FUNCTION audit.entries_append_only();
