@@ -83,10 +83,10 @@ BEGIN
             RETURN NEW;
         END IF;
         RAISE EXCEPTION 'audit.entries is append-only: an update may only seal an unsealed entry'
-            USING ERRCODE = 'insufficient_privilege';
+            USING ERRCODE = 'integrity_constraint_violation';
     END IF;
     RAISE EXCEPTION 'audit.entries is append-only: % is not allowed', TG_OP
-        USING ERRCODE = 'insufficient_privilege';
+        USING ERRCODE = 'integrity_constraint_violation';
 END
 $$;
 

@@ -20,7 +20,7 @@ CREATE FUNCTION audit.checkpoints_append_only() RETURNS trigger
 $$
 BEGIN
     RAISE EXCEPTION 'audit.checkpoints is append-only: % is not allowed', TG_OP
-        USING ERRCODE = 'insufficient_privilege';
+        USING ERRCODE = 'integrity_constraint_violation';
 END
 $$;
 
