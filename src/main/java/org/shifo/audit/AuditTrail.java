@@ -1,0 +1,24 @@
+package org.shifo.audit;
+
+import org.shifo.audit.persistence.Entries;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reads the audit trail for administrators: one tenant's entries, filtered, newest first, a page at a time.
+ * Callers check that the reader may see the tenant's trail (and should audit the search itself).
+ */
+@Service
+public class AuditTrail {
+
+    private final Entries entries;
+
+    public AuditTrail(Entries entries) {
+        this.entries = entries;
+    }
+
+    @Transactional(readOnly = true)
+    public AuditPage search(AuditFilter filter, AuditPageRequest page) {
+        return entries.search(filter, page);
+    }
+}
