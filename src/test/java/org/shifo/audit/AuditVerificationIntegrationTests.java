@@ -111,7 +111,8 @@ class AuditVerificationIntegrationTests {
     @Test
     void findsADeletionHiddenByRenumberingTheRest() {
         asDba("DELETE FROM audit.entries WHERE tenant_id = ? AND chain_index = 3", tenant);
-        asDba("UPDATE audit.entries SET chain_index = chain_index - 1 WHERE tenant_id = ? AND chain_index > 3", tenant);
+        asDba("UPDATE audit.entries SET chain_index = 3 WHERE tenant_id = ? AND chain_index = 4", tenant);
+        asDba("UPDATE audit.entries SET chain_index = 4 WHERE tenant_id = ? AND chain_index = 5", tenant);
 
         assertThat(verification.verify(tenant).firstBreak())
                 .isEqualTo(new ChainBreak(3, BreakReason.PREVIOUS_MAC_MISMATCH));

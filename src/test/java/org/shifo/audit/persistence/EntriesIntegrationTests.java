@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -179,6 +180,30 @@ class EntriesIntegrationTests {
                             List.of(new Seal(sealedSeq, 5, new byte[32], new byte[32])),
                             Instant.now().truncatedTo(ChronoUnit.MICROS)));
         }
+    }
+
+    @Test
+    void guardsEveryContentColumnWhenSealing() {
+        List<String> contentColumns = jdbc.sql(
+                        """
+                        SELECT column_name FROM information_schema.columns
+                        WHERE table_schema = 'audit' AND table_name = 'entries'
+                          AND column_name NOT IN ('chain_index', 'previous_mac', 'mac', 'sealed_at')
+                        """)
+                .query(String.class)
+                .list();
+        String trigger = jdbc.sql(
+                        """
+                        SELECT pg_get_triggerdef(t.oid) FROM pg_trigger t
+                        WHERE t.tgrelid = 'audit.entries'::regclass AND t.tgname = 'entries_update_only_seals'
+                        """)
+                .query(String.class)
+                .single()
+                .toLowerCase(Locale.ROOT);
+
+        assertThat(contentColumns).hasSizeGreaterThan(10).allSatisfy(column -> assertThat(trigger)
+                .containsPattern("\\bnew\\." + column + "\\b")
+                .containsPattern("\\bold\\." + column + "\\b"));
     }
 
     @Test
