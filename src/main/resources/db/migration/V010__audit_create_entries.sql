@@ -6,6 +6,9 @@
 -- (see docs/audit.md). After that the row never changes again.
 CREATE SCHEMA audit;
 
+-- The CHECKs mirror the application's format rules (EntryRules). Lengths are checked apart from the
+-- patterns: PostgreSQL's regex engine expands a counted repetition such as {1,128} into as many states,
+-- which made each insert ~150 us slower.
 CREATE TABLE audit.entries
 (
     seq          BIGINT GENERATED ALWAYS AS IDENTITY,
@@ -31,14 +34,14 @@ CREATE TABLE audit.entries
     CONSTRAINT entries_actor_name_check CHECK (length(actor_name) BETWEEN 1 AND 200
         AND btrim(actor_name) <> '' AND actor_name !~ '[[:cntrl:]]'),
     CONSTRAINT entries_system_actor_name_format CHECK (actor_type <> 'SYSTEM'
-        OR actor_name ~ '^[a-z][a-z0-9-]{0,63}$'),
+        OR (length(actor_name) <= 64 AND actor_name ~ '^[a-z][a-z0-9-]*$')),
     CONSTRAINT entries_anonymous_actor_name_check CHECK (actor_type <> 'ANONYMOUS' OR actor_name = 'anonymous'),
     CONSTRAINT entries_action_format CHECK (length(action) <= 64
         AND action ~ '^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$'),
-    CONSTRAINT entries_target_type_format CHECK (target_type ~ '^[a-z][a-z0-9_]{0,63}$'),
-    CONSTRAINT entries_target_id_format CHECK (target_id ~ '^[A-Za-z0-9._:-]{1,128}$'),
+    CONSTRAINT entries_target_type_format CHECK (length(target_type) <= 64 AND target_type ~ '^[a-z][a-z0-9_]*$'),
+    CONSTRAINT entries_target_id_format CHECK (length(target_id) <= 128 AND target_id ~ '^[A-Za-z0-9._:-]+$'),
     CONSTRAINT entries_outcome_check CHECK (outcome IN ('SUCCESS', 'DENIED', 'FAILURE')),
-    CONSTRAINT entries_request_id_format CHECK (request_id ~ '^[A-Za-z0-9._:-]{1,128}$'),
+    CONSTRAINT entries_request_id_format CHECK (length(request_id) <= 128 AND request_id ~ '^[A-Za-z0-9._:-]+$'),
     CONSTRAINT entries_details_object CHECK (jsonb_typeof(details) = 'object'),
     -- the four chain columns are set together, by the sealer, or not at all
     CONSTRAINT entries_sealed_together CHECK (
