@@ -3,6 +3,7 @@ package org.shifo.audit.persistence;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -71,14 +72,16 @@ public class Entries {
                 .param("tenantId", event.tenantId())
                 .param("occurredAt", OffsetDateTime.ofInstant(occurredAt, ZoneOffset.UTC))
                 .param("actorType", actorType(actor))
-                .param("actorId", actor instanceof AuditActor.User user ? user.id() : null)
+                // explicit types for the nullable parameters: a null of unknown type makes Spring ask the
+                // driver for parameter metadata, an extra round trip on the hot path
+                .param("actorId", actor instanceof AuditActor.User user ? user.id() : null, Types.OTHER)
                 .param("actorName", actor.displayName())
                 .param("action", event.action())
                 .param("targetType", event.targetType())
                 .param("targetId", event.targetId())
                 .param("outcome", event.outcome().name())
-                .param("clientIp", event.clientAddress())
-                .param("requestId", event.requestId())
+                .param("clientIp", event.clientAddress(), Types.VARCHAR)
+                .param("requestId", event.requestId(), Types.VARCHAR)
                 .param("details", JSON.writeValueAsString(event.details()))
                 .update();
     }
