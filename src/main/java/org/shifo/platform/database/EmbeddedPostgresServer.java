@@ -18,6 +18,13 @@ import org.slf4j.LoggerFactory;
 public final class EmbeddedPostgresServer implements AutoCloseable {
 
     static final String DATABASE = "shifo";
+
+    /**
+     * The role the application connects as: it owns the database but is not a superuser, because superusers
+     * bypass row-level security, which is the second lock between tenants.
+     */
+    static final String ROLE = "shifo";
+
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
 
     private final EmbeddedPostgres postgres;
@@ -57,14 +64,15 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     private static void createDatabaseIfMissing(EmbeddedPostgres postgres) throws IOException {
-        try (Connection connection = postgres.getPostgresDatabase().getConnection();
-                var exists = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
-            exists.setString(1, DATABASE);
-            try (var rows = exists.executeQuery()) {
-                if (!rows.next()) {
-                    try (var create = connection.createStatement()) {
-                        create.execute("CREATE DATABASE " + DATABASE);
-                    }
+        try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
+            if (!exists(connection, "SELECT 1 FROM pg_roles WHERE rolname = ?", ROLE)) {
+                try (var create = connection.createStatement()) {
+                    create.execute("CREATE ROLE " + ROLE + " LOGIN NOSUPERUSER NOCREATEROLE NOBYPASSRLS");
+                }
+            }
+            if (!exists(connection, "SELECT 1 FROM pg_database WHERE datname = ?", DATABASE)) {
+                try (var create = connection.createStatement()) {
+                    create.execute("CREATE DATABASE " + DATABASE + " OWNER " + ROLE);
                 }
             }
         } catch (SQLException e) {
@@ -72,12 +80,21 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         }
     }
 
+    private static boolean exists(Connection connection, String sql, String name) throws SQLException {
+        try (var statement = connection.prepareStatement(sql)) {
+            statement.setString(1, name);
+            try (var rows = statement.executeQuery()) {
+                return rows.next();
+            }
+        }
+    }
+
     public String jdbcUrl() {
-        return postgres.getJdbcUrl("postgres", DATABASE);
+        return postgres.getJdbcUrl(ROLE, DATABASE);
     }
 
     public String username() {
-        return "postgres";
+        return ROLE;
     }
 
     public int port() {

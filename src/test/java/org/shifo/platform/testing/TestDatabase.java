@@ -2,7 +2,6 @@ package org.shifo.platform.testing;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -24,14 +23,22 @@ public final class TestDatabase {
 
     private static @Nullable TestDatabase instance;
 
+    /** The role the application under test connects as (no superuser: row-level security applies). */
+    public static final String APPLICATION_ROLE = "shifo";
+
     private final String url;
     private final String username;
     private final @Nullable String password;
+    private final String superuserUrl;
+    private final String superuser;
 
-    private TestDatabase(String url, String username, @Nullable String password) {
+    private TestDatabase(
+            String url, String username, @Nullable String password, String superuserUrl, String superuser) {
         this.url = url;
         this.username = username;
         this.password = password;
+        this.superuserUrl = superuserUrl;
+        this.superuser = superuser;
     }
 
     public static synchronized TestDatabase get() {
@@ -58,9 +65,21 @@ public final class TestDatabase {
                     .setServerConfig("full_page_writes", "off")
                     .start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAfterSpring(postgres), "test-postgres-stop"));
-            return new TestDatabase(postgres.getJdbcUrl("postgres", "postgres"), "postgres", null);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not start the embedded PostgreSQL for tests", e);
+            try (Connection connection = postgres.getPostgresDatabase().getConnection();
+                    var statement = connection.createStatement()) {
+                // like production: the application's role owns its database but is no superuser, so
+                // row-level security applies to it; tests keep a superuser connection for tampering
+                statement.execute("CREATE ROLE " + APPLICATION_ROLE + " LOGIN NOSUPERUSER NOBYPASSRLS");
+                statement.execute("CREATE DATABASE shifo OWNER " + APPLICATION_ROLE);
+            }
+            return new TestDatabase(
+                    postgres.getJdbcUrl(APPLICATION_ROLE, "shifo"),
+                    APPLICATION_ROLE,
+                    null,
+                    postgres.getJdbcUrl("postgres", "shifo"),
+                    "postgres");
+        } catch (IOException | SQLException e) {
+            throw new IllegalStateException("Could not start the embedded PostgreSQL for tests", e);
         }
     }
 
@@ -114,7 +133,10 @@ public final class TestDatabase {
         String base = query < 0 ? serverUrl : serverUrl.substring(0, query);
         String url =
                 base.substring(0, base.lastIndexOf('/') + 1) + name + (query < 0 ? "" : serverUrl.substring(query));
-        return new TestDatabase(url, username == null ? "" : username, password);
+        String user = username == null ? "" : username;
+        // the external server's user serves as both: it must not be a superuser for the tenant tests to mean
+        // anything (see docs/architecture.md)
+        return new TestDatabase(url, user, password, url, user);
     }
 
     public String url() {
@@ -129,16 +151,26 @@ public final class TestDatabase {
         return password;
     }
 
+    /** A connection as the application's own role. */
     public Connection connect() throws SQLException {
         return DriverManager.getConnection(url, username, password);
     }
 
     /**
-     * Empties every application table (all schemas but PostgreSQL's own), keeping reference data. Needs a
-     * user allowed to set {@code session_replication_role} (a superuser) to get past append-only triggers.
+     * A connection as a database superuser (a DBA): it bypasses row-level security and may disable triggers,
+     * which is how tests tamper with rows the application itself cannot change.
      */
+    public Connection connectAsSuperuser() throws SQLException {
+        return DriverManager.getConnection(superuserUrl, superuser, superuser.equals(username) ? password : null);
+    }
+
+    /** Empties every application table (all schemas but PostgreSQL's own), keeping reference data. */
     public void clean() {
-        try (Connection connection = connect()) {
+        try (Connection connection = connectAsSuperuser()) {
+            try (var statement = connection.createStatement()) {
+                // append-only tables (the audit trail) refuse TRUNCATE through triggers: a DBA may bypass them
+                statement.execute("SET session_replication_role = replica");
+            }
             List<String> tables = new ArrayList<>();
             try (var rows = connection
                     .createStatement()
@@ -156,9 +188,6 @@ public final class TestDatabase {
             }
             if (!tables.isEmpty()) {
                 try (var statement = connection.createStatement()) {
-                    // Append-only tables (the audit trail) refuse TRUNCATE through triggers; a replica-mode
-                    // session does not fire them, as a DBA's maintenance session would not.
-                    statement.execute("SET session_replication_role = replica");
                     statement.execute("TRUNCATE " + String.join(", ", tables) + " RESTART IDENTITY CASCADE");
                 }
             }

@@ -1,0 +1,17 @@
+package org.shifo.identity;
+
+import java.util.Objects;
+import java.util.UUID;
+
+/** The id of a branch of an organization. */
+public record BranchId(UUID value) {
+
+    public BranchId {
+        Objects.requireNonNull(value, "value");
+    }
+
+    @Override
+    public String toString() {
+        return value.toString();
+    }
+}

@@ -1,0 +1,17 @@
+package org.shifo.identity;
+
+import java.util.Objects;
+import java.util.UUID;
+
+/** The id of an organization, which is the tenant of every business row. */
+public record TenantId(UUID value) {
+
+    public TenantId {
+        Objects.requireNonNull(value, "value");
+    }
+
+    @Override
+    public String toString() {
+        return value.toString();
+    }
+}

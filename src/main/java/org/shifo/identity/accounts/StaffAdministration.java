@@ -1,0 +1,180 @@
+package org.shifo.identity.accounts;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.shifo.identity.BranchId;
+import org.shifo.identity.BranchRole;
+import org.shifo.identity.TenantId;
+import org.shifo.identity.UserId;
+import org.shifo.identity.domain.StaffAccount;
+import org.shifo.identity.persistence.Organizations;
+import org.shifo.identity.persistence.RecoveryCodes;
+import org.shifo.identity.persistence.RefreshTokens;
+import org.shifo.identity.persistence.StaffAccounts;
+import org.shifo.identity.signin.PasswordHashing;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * An organization's administrators manage its staff here: accounts, roles per branch, disabling, unlocking
+ * and resetting the second factor. Every method acts inside the caller's tenant only: an id of another
+ * organization is simply not found.
+ */
+@Service
+public class StaffAdministration {
+
+    private final StaffAccounts accounts;
+    private final Organizations organizations;
+    private final RefreshTokens refreshTokens;
+    private final RecoveryCodes recoveryCodes;
+    private final PasswordHashing passwords;
+    private final Clock clock;
+
+    StaffAdministration(
+            StaffAccounts accounts,
+            Organizations organizations,
+            RefreshTokens refreshTokens,
+            RecoveryCodes recoveryCodes,
+            PasswordHashing passwords,
+            Clock clock) {
+        this.accounts = accounts;
+        this.organizations = organizations;
+        this.refreshTokens = refreshTokens;
+        this.recoveryCodes = recoveryCodes;
+        this.passwords = passwords;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public List<StaffAccount> list(TenantId tenant) {
+        return accounts.list(tenant);
+    }
+
+    @Transactional(readOnly = true)
+    public StaffAccount get(TenantId tenant, UserId id) {
+        return accounts.find(tenant, id).orElseThrow(() -> new StaffNotFoundException(id));
+    }
+
+    @Transactional
+    public StaffAccount create(TenantId tenant, NewStaffMember member) {
+        String username = StaffRules.username(member.username());
+        String fullName = StaffRules.fullName(member.fullName());
+        String email = StaffRules.email(member.email());
+        String phone = StaffRules.phone(member.phone());
+        String language = StaffRules.language(member.language());
+        StaffRules.password(member.password(), username, "password");
+        Set<BranchRole> roles = checkedRoles(tenant, member.roles());
+        StaffAccount account = StaffAccount.create(
+                new UserId(UUID.randomUUID()),
+                tenant,
+                username,
+                fullName,
+                email,
+                phone,
+                language,
+                passwords.hash(member.password()),
+                false,
+                roles);
+        try {
+            accounts.insert(account, clock.instant());
+        } catch (DuplicateKeyException e) {
+            throw IdentityRuleException.conflict("username-taken", "username", "is already taken");
+        }
+        return account;
+    }
+
+    @Transactional
+    public StaffAccount update(
+            TenantId tenant,
+            UserId id,
+            String fullName,
+            @Nullable String email,
+            @Nullable String phone,
+            String language,
+            Set<BranchRole> roles) {
+        StaffAccount account = get(tenant, id);
+        account.updateProfile(
+                StaffRules.fullName(fullName),
+                StaffRules.email(email),
+                StaffRules.phone(phone),
+                StaffRules.language(language));
+        account.assignRoles(checkedRoles(tenant, roles));
+        accounts.update(account);
+        accounts.saveRoles(account);
+        return account;
+    }
+
+    @Transactional
+    public StaffAccount disable(TenantId tenant, UserId id) {
+        StaffAccount account = get(tenant, id);
+        account.disable();
+        accounts.update(account);
+        refreshTokens.revokeAllOf(tenant, id, clock.instant());
+        return account;
+    }
+
+    @Transactional
+    public StaffAccount enable(TenantId tenant, UserId id) {
+        StaffAccount account = get(tenant, id);
+        account.enable();
+        accounts.update(account);
+        return account;
+    }
+
+    @Transactional
+    public StaffAccount unlock(TenantId tenant, UserId id) {
+        StaffAccount account = get(tenant, id);
+        account.unlock();
+        accounts.update(account);
+        return account;
+    }
+
+    @Transactional
+    public StaffAccount resetSecondFactor(TenantId tenant, UserId id) {
+        StaffAccount account = get(tenant, id);
+        account.resetMfa();
+        accounts.update(account);
+        recoveryCodes.deleteAll(tenant, id);
+        refreshTokens.revokeAllOf(tenant, id, clock.instant());
+        return account;
+    }
+
+    /** The user changes their own password: the current one must be right, the new one must pass the policy. */
+    @Transactional
+    public void changePassword(TenantId tenant, UserId id, String currentPassword, String newPassword) {
+        StaffAccount account = get(tenant, id);
+        if (!passwords.matches(currentPassword, account.passwordHash())) {
+            throw IdentityRuleException.invalid("currentPassword", "is not your current password");
+        }
+        StaffRules.password(newPassword, account.username(), "newPassword");
+        account.changePassword(passwords.hash(newPassword));
+        accounts.update(account);
+        Instant now = clock.instant();
+        refreshTokens.revokeAllOf(tenant, id, now);
+    }
+
+    @Transactional
+    public void changeLanguage(TenantId tenant, UserId id, String language) {
+        StaffAccount account = get(tenant, id);
+        account.updateProfile(account.fullName(), account.email(), account.phone(), StaffRules.language(language));
+        accounts.update(account);
+    }
+
+    private Set<BranchRole> checkedRoles(TenantId tenant, Set<BranchRole> roles) {
+        Set<BranchId> known = organizations.branches(tenant).stream()
+                .map(Organizations.BranchRow::id)
+                .collect(Collectors.toUnmodifiableSet());
+        for (BranchRole role : roles) {
+            if (!known.contains(role.branchId())) {
+                throw IdentityRuleException.invalid("roles", "names a branch that does not exist: " + role.branchId());
+            }
+        }
+        return roles;
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package org.shifo.identity.accounts;
+
+import org.jspecify.annotations.NullMarked;

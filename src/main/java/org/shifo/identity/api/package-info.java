@@ -1,0 +1,4 @@
+@NullMarked
+package org.shifo.identity.api;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.shifo.identity.domain;
+
+import org.jspecify.annotations.NullMarked;

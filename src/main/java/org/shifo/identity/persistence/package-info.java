@@ -1,0 +1,4 @@
+@NullMarked
+package org.shifo.identity.persistence;
+
+import org.jspecify.annotations.NullMarked;

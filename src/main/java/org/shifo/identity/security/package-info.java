@@ -1,0 +1,4 @@
+@NullMarked
+package org.shifo.identity.security;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,241 @@
+package org.shifo.identity.signin;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.shifo.identity.TenantContext;
+import org.shifo.identity.TenantId;
+import org.shifo.identity.UserId;
+import org.shifo.identity.domain.SignInThrottle;
+import org.shifo.identity.domain.StaffAccount;
+import org.shifo.identity.persistence.AddressFailures;
+import org.shifo.identity.persistence.Organizations;
+import org.shifo.identity.persistence.RecoveryCodes;
+import org.shifo.identity.persistence.StaffAccounts;
+import org.shifo.identity.signin.SignInOutcome.Refused;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The steps of signing in, shared by pages and API: the password (throttled per account and per client
+ * address, with the same cost whether or not the username exists), then, where the organization's policy or
+ * the user's own enrolment asks for it, the second factor.
+ *
+ * <p>Before the password is checked nobody is known, so the lookups run in the system scope; each step is one
+ * transaction, and a refusal commits the failure it counted.
+ */
+@Service
+public class SignIn {
+
+    private final StaffAccounts accounts;
+    private final Organizations organizations;
+    private final AddressFailures addressFailures;
+    private final RecoveryCodes recoveryCodes;
+    private final PasswordHashing passwords;
+    private final SecondFactor secondFactor;
+    private final SignInAudit audit;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    SignIn(
+            StaffAccounts accounts,
+            Organizations organizations,
+            AddressFailures addressFailures,
+            RecoveryCodes recoveryCodes,
+            PasswordHashing passwords,
+            SecondFactor secondFactor,
+            SignInAudit audit,
+            PlatformTransactionManager transactionManager,
+            Clock clock) {
+        this.accounts = accounts;
+        this.organizations = organizations;
+        this.addressFailures = addressFailures;
+        this.recoveryCodes = recoveryCodes;
+        this.passwords = passwords;
+        this.secondFactor = secondFactor;
+        this.audit = audit;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.clock = clock;
+    }
+
+    /** The first step: username and password. */
+    public SignInOutcome withPassword(String username, String password, String clientAddress) {
+        String name = username.strip().toLowerCase(Locale.ROOT);
+        return TenantContext.callAsSystem(
+                () -> transactions.execute(status -> checkPassword(name, password, clientAddress)));
+    }
+
+    private SignInOutcome checkPassword(String username, String password, String clientAddress) {
+        Instant now = clock.instant();
+        Optional<Duration> addressWait = addressFailures
+                .find(clientAddress)
+                .flatMap(failures -> SignInThrottle.retryAfter(
+                        failures.count(), failures.firstFailedAt(), failures.lastFailedAt(), now));
+        if (addressWait.isPresent()) {
+            audit.throttled(null, username);
+            return new Refused(Refused.Reason.THROTTLED, addressWait.get());
+        }
+        Optional<StaffAccount> found = accounts.findByUsernameAcrossTenants(username);
+        if (found.isEmpty()) {
+            passwords.matchDecoy(password);
+            addressFailures.record(clientAddress, now, now.minus(SignInThrottle.WINDOW));
+            audit.failed(null, username, "unknown-user");
+            return new Refused(Refused.Reason.BAD_CREDENTIALS, Duration.ZERO);
+        }
+        StaffAccount account = found.get();
+        Optional<Duration> accountWait = account.retryAfter(now);
+        if (accountWait.isPresent()) {
+            passwords.matchDecoy(password);
+            audit.throttled(account, username);
+            return new Refused(Refused.Reason.THROTTLED, accountWait.get());
+        }
+        if (!passwords.matches(password, account.passwordHash())) {
+            account.recordFailedSignIn(now);
+            accounts.update(account);
+            addressFailures.record(clientAddress, now, now.minus(SignInThrottle.WINDOW));
+            audit.failed(account, username, account.isLocked(now) ? "wrong-password-locked" : "wrong-password");
+            return new Refused(Refused.Reason.BAD_CREDENTIALS, Duration.ZERO);
+        }
+        if (!account.isActive()) {
+            audit.failed(account, username, "disabled");
+            return new Refused(Refused.Reason.BAD_CREDENTIALS, Duration.ZERO);
+        }
+        account.recordSuccessfulSignIn();
+        if (passwords.needsRehash(account.passwordHash())) {
+            account.rehashPassword(passwords.hash(password));
+        }
+        accounts.update(account);
+        addressFailures.clear(clientAddress);
+        if (needsSecondFactor(account)) {
+            audit.passwordAccepted(account);
+            return new SignInOutcome.SecondFactorRequired(account.id(), account.tenantId(), !account.isMfaEnrolled());
+        }
+        audit.succeeded(account, "password");
+        return new SignInOutcome.Completed(account.toStaff());
+    }
+
+    private boolean needsSecondFactor(StaffAccount account) {
+        if (account.isMfaEnrolled()) {
+            return true;
+        }
+        return organizations
+                .findOrganization(account.tenantId())
+                .map(organization -> account.roles().stream()
+                        .anyMatch(role -> organization.mfaRequiredRoles().contains(role.role())))
+                .orElse(true);
+    }
+
+    /** Enrolment, step one: a new secret for the user's authenticator app. */
+    public Enrollment startEnrollment(UserId user, TenantId tenant) {
+        return TenantContext.callAs(
+                tenant,
+                () -> transactions.execute(status -> {
+                    StaffAccount account = require(tenant, user);
+                    if (account.isMfaEnrolled()) {
+                        throw new SecondFactorStateException("already-enrolled");
+                    }
+                    String secret = secondFactor.newSecret();
+                    account.startMfaEnrollment(secondFactor.encrypt(secret));
+                    accounts.update(account);
+                    String uri = secondFactor.otpauthUri(secret, account.username());
+                    return new Enrollment(secret, uri);
+                }));
+    }
+
+    /** Enrolment, step two: a valid code confirms the secret; the recovery codes are returned once. */
+    public Optional<EnrollmentConfirmed> confirmEnrollment(UserId user, TenantId tenant, String code) {
+        return TenantContext.callAs(
+                tenant,
+                () -> transactions.execute(status -> {
+                    StaffAccount account = require(tenant, user);
+                    String encrypted = account.mfaSecret();
+                    if (account.isMfaEnrolled() || encrypted == null) {
+                        throw new SecondFactorStateException(
+                                account.isMfaEnrolled() ? "already-enrolled" : "not-enrolling");
+                    }
+                    OptionalLong step = secondFactor.matchingStep(secondFactor.decrypt(encrypted), code, null);
+                    if (step.isEmpty()) {
+                        audit.secondFactorFailed(account, "enrollment-code");
+                        return Optional.<EnrollmentConfirmed>empty();
+                    }
+                    Instant now = clock.instant();
+                    account.confirmMfaEnrollment(step.getAsLong(), now);
+                    accounts.update(account);
+                    var codes = secondFactor.newRecoveryCodes();
+                    recoveryCodes.replace(
+                            tenant,
+                            user,
+                            codes.stream().map(secondFactor::recoveryHash).toList(),
+                            now);
+                    audit.secondFactorEnrolled(account);
+                    return Optional.of(new EnrollmentConfirmed(account.toStaff(), codes));
+                }));
+    }
+
+    /** The second step for an enrolled user: a TOTP code, each accepted once. */
+    public Optional<org.shifo.identity.Staff> withCode(UserId user, TenantId tenant, String code) {
+        return TenantContext.callAs(
+                tenant,
+                () -> transactions.execute(status -> {
+                    StaffAccount account = require(tenant, user);
+                    String encrypted = account.mfaSecret();
+                    if (!account.isMfaEnrolled() || encrypted == null) {
+                        throw new SecondFactorStateException("not-enrolled");
+                    }
+                    OptionalLong step =
+                            secondFactor.matchingStep(secondFactor.decrypt(encrypted), code, account.mfaLastUsedStep());
+                    if (step.isEmpty()) {
+                        audit.secondFactorFailed(account, "code");
+                        return Optional.<org.shifo.identity.Staff>empty();
+                    }
+                    account.useMfaStep(step.getAsLong());
+                    accounts.update(account);
+                    audit.succeeded(account, "totp");
+                    return Optional.of(account.toStaff());
+                }));
+    }
+
+    /** The second step with a recovery code instead, each usable once. */
+    public Optional<org.shifo.identity.Staff> withRecoveryCode(UserId user, TenantId tenant, String code) {
+        return TenantContext.callAs(
+                tenant,
+                () -> transactions.execute(status -> {
+                    StaffAccount account = require(tenant, user);
+                    if (!account.isMfaEnrolled()) {
+                        throw new SecondFactorStateException("not-enrolled");
+                    }
+                    if (!recoveryCodes.use(tenant, user, secondFactor.recoveryHash(code), clock.instant())) {
+                        audit.secondFactorFailed(account, "recovery-code");
+                        return Optional.<org.shifo.identity.Staff>empty();
+                    }
+                    audit.succeeded(account, "recovery-code");
+                    return Optional.of(account.toStaff());
+                }));
+    }
+
+    private StaffAccount require(TenantId tenant, UserId user) {
+        return accounts.find(tenant, user)
+                .filter(StaffAccount::isActive)
+                .orElseThrow(() -> new SecondFactorStateException("unknown-user"));
+    }
+
+    /** A secret being enrolled: shown once, as text and as the otpauth URI behind the QR code. */
+    public record Enrollment(String secret, String otpauthUri) {}
+
+    /** A confirmed enrolment, with the recovery codes to show once. */
+    public record EnrollmentConfirmed(org.shifo.identity.Staff staff, java.util.List<String> recoveryCodes) {}
+
+    /** A second-factor step asked for in a state that does not allow it. */
+    public static final class SecondFactorStateException extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        public SecondFactorStateException(String reason) {
+            super(reason);
+        }
+    }
+}

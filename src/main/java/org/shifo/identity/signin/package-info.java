@@ -1,0 +1,4 @@
+@NullMarked
+package org.shifo.identity.signin;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,106 @@
+package org.shifo.platform.security;
+
+import jakarta.servlet.DispatcherType;
+import java.util.List;
+import org.shifo.platform.PlatformSettings;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+
+/**
+ * The platform's security baseline: operator endpoints under {@code /actuator} (health public, metrics for
+ * loopback or the operator token, nothing else), CORS for the API from named origins only, CSRF on for
+ * browser requests, strict response headers, and problem-detail answers for 401 and 403 on the API.
+ *
+ * <p>Which staff role may reach which page or API route is decided by the identity module, which adds its own
+ * filter chains ahead of the application chain here.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self';"
+            + " img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; object-src 'none';"
+            + " base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    @Bean
+    @Order(10)
+    SecurityFilterChain operatorEndpoints(
+            HttpSecurity http,
+            MetricsAccess metricsAccess,
+            ProblemAuthenticationEntryPoint entryPoint,
+            ProblemAccessDeniedHandler deniedHandler)
+            throws Exception {
+        return http.securityMatcher("/actuator/**")
+                .authorizeHttpRequests(authorize -> authorize
+                        .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.GET, "/actuator/prometheus")
+                        .access(metricsAccess)
+                        .anyRequest()
+                        .denyAll())
+                .csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(AbstractHttpConfigurer::disable)
+                .exceptionHandling(exceptions ->
+                        exceptions.authenticationEntryPoint(entryPoint).accessDeniedHandler(deniedHandler))
+                .build();
+    }
+
+    @Bean
+    @Order(100)
+    SecurityFilterChain application(
+            HttpSecurity http, ProblemAuthenticationEntryPoint entryPoint, ProblemAccessDeniedHandler deniedHandler)
+            throws Exception {
+        return http.authorizeHttpRequests(authorize -> authorize
+                        .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD)
+                        .permitAll()
+                        // Until the identity module adds its chains, nothing here is behind a sign-in: the
+                        // platform serves only public pages (home shell, errors, language switch, API docs).
+                        .anyRequest()
+                        .permitAll())
+                // API clients authenticate with bearer tokens, not cookies, so CSRF does not apply to them.
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**"))
+                .cors(cors -> {})
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(
+                                referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                        .permissionsPolicyHeader(
+                                permissions -> permissions.policy("camera=(self), microphone=(), geolocation=()")))
+                .exceptionHandling(exceptions ->
+                        exceptions.authenticationEntryPoint(entryPoint).accessDeniedHandler(deniedHandler))
+                .build();
+    }
+
+    /** No users live in memory: this keeps Spring Boot from generating a default user and printing its password. */
+    @Bean
+    UserDetailsService noUsers() {
+        return new InMemoryUserDetailsManager();
+    }
+
+    @Bean
+    CorsConfigurationSource corsConfigurationSource(PlatformSettings settings) {
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        List<String> origins = settings.cors().allowedOrigins();
+        if (!origins.isEmpty()) {
+            CorsConfiguration api = new CorsConfiguration();
+            api.setAllowedOrigins(origins);
+            api.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE"));
+            api.setAllowedHeaders(List.of("Authorization", "Content-Type", "X-Request-Id", "Idempotency-Key"));
+            api.setExposedHeaders(List.of("X-Request-Id", "Retry-After", "Location"));
+            api.setMaxAge(3600L);
+            source.registerCorsConfiguration("/api/**", api);
+        }
+        return source;
+    }
+}

@@ -1,0 +1,51 @@
+package org.shifo.platform.web;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Locale;
+import org.shifo.platform.ShellContext;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** The home page: a greeting, today's date in the branch's time zone, and the modules as cards. */
+@Controller
+final class HomePageController {
+
+    private final ObjectProvider<ShellContext> shellContexts;
+
+    private final ShellNavigation navigation;
+
+    private final Clock clock;
+
+    HomePageController(
+            ObjectProvider<ShellContext> shellContexts, ShellNavigation navigation, ObjectProvider<Clock> clocks) {
+        this.shellContexts = shellContexts;
+        this.navigation = navigation;
+        this.clock = clocks.getIfAvailable(Clock::systemUTC);
+    }
+
+    @GetMapping("/")
+    String home(Model model, Locale locale) {
+        ShellContext shell = shellContexts.getIfAvailable(ShellContext::signedOut);
+        ZonedDateTime now = ZonedDateTime.now(clock.withZone(shell.timeZone()));
+        boolean named = shell.userDisplayName().filter(name -> !name.isBlank()).isPresent();
+        model.addAttribute("greetingKey", DayPart.at(now.toLocalTime()).greetingKey(named));
+        model.addAttribute("today", now.toLocalDate());
+        model.addAttribute("todayText", longDate(now.toLocalDate(), locale));
+        model.addAttribute("modules", navigation.visibleTo(shell.roles()));
+        return "home";
+    }
+
+    /** The full date as the locale writes it, capitalised because it stands alone as a line. */
+    static String longDate(LocalDate date, Locale locale) {
+        String text = DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL)
+                .withLocale(locale)
+                .format(date);
+        return text.isEmpty() ? text : text.substring(0, 1).toUpperCase(locale) + text.substring(1);
+    }
+}

@@ -1,0 +1,36 @@
+package org.shifo.platform.testing;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The application's clock in tests: real time plus an offset that a test may move forward, reset before every
+ * test class. Moving time never goes backwards, so tokens and rows made earlier stay consistent.
+ */
+public final class TestClock extends Clock {
+
+    private static final AtomicReference<Duration> OFFSET = new AtomicReference<>(Duration.ZERO);
+
+    @Override
+    public ZoneId getZone() {
+        return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+        return this;
+    }
+
+    @Override
+    public Instant instant() {
+        return Instant.now().plus(OFFSET.get());
+    }
+
+    public void advance(Duration duration) {
+        OFFSET.accumulateAndGet(duration, Duration::plus);
+    }
+}
