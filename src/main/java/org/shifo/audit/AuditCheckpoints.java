@@ -12,6 +12,7 @@ import org.shifo.audit.domain.ChainVerifier;
 import org.shifo.audit.persistence.AdvisoryLocks;
 import org.shifo.audit.persistence.Checkpoints;
 import org.shifo.audit.persistence.Entries;
+import org.shifo.audit.persistence.SystemScope;
 import org.shifo.platform.SecretKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +37,7 @@ public class AuditCheckpoints {
     private final Entries entries;
     private final Checkpoints checkpoints;
     private final AdvisoryLocks locks;
+    private final SystemScope systemScope;
     private final ChainMac mac;
     private final Clock clock;
 
@@ -43,11 +45,13 @@ public class AuditCheckpoints {
             Entries entries,
             Checkpoints checkpoints,
             AdvisoryLocks locks,
+            SystemScope systemScope,
             SecretKeys keys,
             ObjectProvider<Clock> clock) {
         this.entries = entries;
         this.checkpoints = checkpoints;
         this.locks = locks;
+        this.systemScope = systemScope;
         this.mac = ChainMac.from(keys);
         this.clock = clock.getIfUnique(Clock::systemUTC);
     }
@@ -63,6 +67,7 @@ public class AuditCheckpoints {
             log.info("Audit checkpoints are being taken by another node; skipped here");
             return List.of();
         }
+        systemScope.enterForTransaction(); // every tenant's chain
         List<AuditCheckpoint> taken = new ArrayList<>();
         for (UUID tenantId : entries.findTenants()) {
             takeFor(tenantId).ifPresent(taken::add);
@@ -100,13 +105,13 @@ public class AuditCheckpoints {
         return Optional.of(checkpoint);
     }
 
-    /** The tenant's latest checkpoint, if it has one. */
+    /** The tenant's latest checkpoint, if it has one (within the caller's tenant scope). */
     @Transactional(readOnly = true)
     public Optional<AuditCheckpoint> findLatest(UUID tenantId) {
         return checkpoints.findLatest(tenantId);
     }
 
-    /** The tenant's checkpoints, newest first, at most {@code limit}. */
+    /** The tenant's checkpoints, newest first, at most {@code limit} (within the caller's tenant scope). */
     @Transactional(readOnly = true)
     public List<AuditCheckpoint> findRecent(UUID tenantId, int limit) {
         if (limit < 1 || limit > 1_000) {
@@ -115,9 +120,13 @@ public class AuditCheckpoints {
         return checkpoints.findRecent(tenantId, limit);
     }
 
-    /** The latest checkpoint of every tenant: what an operator copies out of the database. */
+    /**
+     * The latest checkpoint of every tenant: what an operator copies out of the database. Spans tenants by
+     * design: callers must allow only the installation's operator.
+     */
     @Transactional(readOnly = true)
     public List<AuditCheckpoint> findLatestOfEachTenant() {
+        systemScope.enterForTransaction();
         return checkpoints.findLatestOfEachTenant();
     }
 }

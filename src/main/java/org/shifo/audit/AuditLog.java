@@ -18,6 +18,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * the use case it audits, so the entry commits, or rolls back, with what it records.
  *
  * <p>Recording is one {@code INSERT} of an unsealed entry: it takes no lock that another request waits for.
+ * Row-level security admits it only for the tenant in scope (the signed-in staff member's, or one entered
+ * with {@code TenantContext.callAs}), so the event's tenant must be the scope's.
  * A background sealer links committed entries into their tenant's chain within seconds.
  */
 @Service

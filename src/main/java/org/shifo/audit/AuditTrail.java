@@ -6,7 +6,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Reads the audit trail for administrators: one tenant's entries, filtered, newest first, a page at a time.
- * Callers check that the reader may see the tenant's trail (and should audit the search itself).
+ * It runs in the caller's tenant scope, so row-level security shows no other tenant's entries whatever the
+ * filter says. Callers check that the reader may see the tenant's trail (and should audit the search).
  */
 @Service
 public class AuditTrail {

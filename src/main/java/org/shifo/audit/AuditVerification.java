@@ -12,6 +12,7 @@ import org.shifo.audit.domain.ChainMac;
 import org.shifo.audit.domain.ChainVerifier;
 import org.shifo.audit.persistence.Checkpoints;
 import org.shifo.audit.persistence.Entries;
+import org.shifo.audit.persistence.SystemScope;
 import org.shifo.platform.SecretKeys;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
@@ -25,7 +26,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * off (the chain is shorter than its latest checkpoint).
  *
  * <p>Each chain is streamed in chain order in a read-only, repeatable-read transaction of its own (one
- * snapshot for the chain and its checkpoint; no transaction spanning every tenant), in constant memory.
+ * snapshot for the chain and its checkpoint; no transaction spanning every tenant), in constant memory, in
+ * the system scope of row-level security: callers must allow only who may verify that tenant's trail.
  * Entries not sealed yet are not part of any chain and are not checked.
  */
 @Service
@@ -33,6 +35,7 @@ public class AuditVerification {
 
     private final Entries entries;
     private final Checkpoints checkpoints;
+    private final SystemScope systemScope;
     private final ChainMac mac;
     private final TransactionTemplate snapshot;
     private final Clock clock;
@@ -40,11 +43,13 @@ public class AuditVerification {
     public AuditVerification(
             Entries entries,
             Checkpoints checkpoints,
+            SystemScope systemScope,
             SecretKeys keys,
             PlatformTransactionManager transactions,
             ObjectProvider<Clock> clock) {
         this.entries = entries;
         this.checkpoints = checkpoints;
+        this.systemScope = systemScope;
         this.mac = ChainMac.from(keys);
         this.snapshot = new TransactionTemplate(transactions);
         this.snapshot.setReadOnly(true);
@@ -54,8 +59,12 @@ public class AuditVerification {
 
     /** Verifies every tenant's chain (every tenant with entries or checkpoints), each against its latest checkpoint. */
     public VerificationReport verifyAll() {
-        TreeSet<UUID> tenants = new TreeSet<>(entries.findTenants());
-        checkpoints.findLatestOfEachTenant().forEach(checkpoint -> tenants.add(checkpoint.tenantId()));
+        TreeSet<UUID> tenants = new TreeSet<>();
+        snapshot.executeWithoutResult(status -> {
+            systemScope.enterForTransaction();
+            tenants.addAll(entries.findTenants());
+            checkpoints.findLatestOfEachTenant().forEach(checkpoint -> tenants.add(checkpoint.tenantId()));
+        });
         List<ChainVerification> chains = new ArrayList<>(tenants.size());
         for (UUID tenantId : tenants) {
             chains.add(verify(tenantId));
@@ -65,8 +74,10 @@ public class AuditVerification {
 
     /** Verifies one tenant's chain against its latest checkpoint in the database. */
     public ChainVerification verify(UUID tenantId) {
-        return Objects.requireNonNull(snapshot.execute(
-                status -> verify(tenantId, checkpoints.findLatest(tenantId).orElse(null))));
+        return Objects.requireNonNull(snapshot.execute(status -> {
+            systemScope.enterForTransaction();
+            return verify(tenantId, checkpoints.findLatest(tenantId).orElse(null));
+        }));
     }
 
     /**
@@ -74,7 +85,10 @@ public class AuditVerification {
      * by an administrator): the way to catch a chain cut short by someone who also deleted its checkpoints.
      */
     public ChainVerification verifyAgainst(AuditCheckpoint kept) {
-        return Objects.requireNonNull(snapshot.execute(status -> verify(kept.tenantId(), kept)));
+        return Objects.requireNonNull(snapshot.execute(status -> {
+            systemScope.enterForTransaction();
+            return verify(kept.tenantId(), kept);
+        }));
     }
 
     private ChainVerification verify(UUID tenantId, @Nullable AuditCheckpoint checkpoint) {

@@ -2,6 +2,8 @@ package org.shifo.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.shifo.audit.AuditTampering.callInTenant;
+import static org.shifo.audit.AuditTampering.inTenant;
 
 import java.sql.Connection;
 import java.util.List;
@@ -43,7 +45,10 @@ class AuditCheckpointsIntegrationTests {
 
     private void record(UUID tenant, int entries) {
         for (int i = 0; i < entries; i++) {
-            transaction.executeWithoutResult(status -> auditLog.record(AuditEventFixtures.patientRead(tenant)));
+            inTenant(
+                    tenant,
+                    () -> transaction.executeWithoutResult(
+                            status -> auditLog.record(AuditEventFixtures.patientRead(tenant))));
         }
     }
 
@@ -153,13 +158,16 @@ class AuditCheckpointsIntegrationTests {
         sealer.sealPending();
         checkpoints.take();
 
-        assertThat(checkpoints.findRecent(clinic, 10))
+        assertThat(callInTenant(clinic, () -> checkpoints.findRecent(clinic, 10)))
                 .extracting(AuditCheckpoint::entryCount)
                 .containsExactly(2L, 1L);
-        assertThat(checkpoints.findLatest(clinic))
+        assertThat(callInTenant(clinic, () -> checkpoints.findLatest(clinic)))
                 .map(AuditCheckpoint::entryCount)
                 .contains(2L);
-        assertThat(checkpoints.findLatest(otherClinic)).isEmpty();
+        assertThat(callInTenant(otherClinic, () -> checkpoints.findLatest(clinic)))
+                .isEmpty();
+        assertThat(callInTenant(otherClinic, () -> checkpoints.findLatest(otherClinic)))
+                .isEmpty();
     }
 
     @Test

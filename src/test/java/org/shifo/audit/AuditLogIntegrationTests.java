@@ -3,6 +3,8 @@ package org.shifo.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.shifo.audit.AuditTampering.dba;
+import static org.shifo.audit.AuditTampering.inTenant;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -10,16 +12,17 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.shifo.platform.CurrentRequest;
 import org.shifo.platform.testing.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.transaction.IllegalTransactionStateException;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -36,10 +39,12 @@ class AuditLogIntegrationTests {
     @Autowired
     PlatformTransactionManager transactions;
 
-    @Autowired
-    JdbcClient jdbc;
-
     private final UUID tenant = UUID.randomUUID();
+
+    /** A transaction in the tenant's scope, as a use case of one of its staff members runs. */
+    private void inTransaction(Consumer<TransactionStatus> work) {
+        inTenant(tenant, () -> transaction.executeWithoutResult(work));
+    }
 
     @AfterEach
     void leaveTheRequest() {
@@ -47,14 +52,14 @@ class AuditLogIntegrationTests {
     }
 
     private long entries() {
-        return jdbc.sql("SELECT count(*) FROM audit.entries WHERE tenant_id = :tenant")
+        return dba().sql("SELECT count(*) FROM audit.entries WHERE tenant_id = :tenant")
                 .param("tenant", tenant)
                 .query(Long.class)
                 .single();
     }
 
     private Map<String, @Nullable Object> onlyEntry() {
-        return jdbc.sql(
+        return dba().sql(
                         """
                         SELECT actor_type, actor_id, actor_name, action, target_type, target_id, outcome,
                                host(client_ip) AS client_ip, request_id, details::text AS details, occurred_at,
@@ -78,7 +83,7 @@ class AuditLogIntegrationTests {
         UUID patient = UUID.randomUUID();
         Instant before = Instant.now().truncatedTo(ChronoUnit.MICROS);
 
-        transaction.executeWithoutResult(status ->
+        inTransaction(status ->
                 auditLog.record(AuditEventFixtures.patientRead(tenant, patient).withDetail("branchId", "b-1")));
 
         Map<String, @Nullable Object> row = onlyEntry();
@@ -99,7 +104,7 @@ class AuditLogIntegrationTests {
 
     @Test
     void leavesNothingWhenTheCallersTransactionRollsBack() {
-        transaction.executeWithoutResult(status -> {
+        inTransaction(status -> {
             auditLog.record(AuditEventFixtures.patientRead(tenant));
             status.setRollbackOnly();
         });
@@ -127,7 +132,7 @@ class AuditLogIntegrationTests {
 
     @Test
     void recordsADenialIndependentlyOfTheCallersRollback() {
-        transaction.executeWithoutResult(status -> {
+        inTransaction(status -> {
             auditLog.recordIndependently(AuditEventFixtures.patientReadDenied(tenant, AuditActor.anonymous()));
             status.setRollbackOnly();
         });
@@ -140,7 +145,7 @@ class AuditLogIntegrationTests {
 
     @Test
     void recordsIndependentlyOutsideAnyTransaction() {
-        auditLog.recordIndependently(AuditEventFixtures.invoiceReconciled(tenant));
+        inTenant(tenant, () -> auditLog.recordIndependently(AuditEventFixtures.invoiceReconciled(tenant)));
 
         assertThat(onlyEntry())
                 .containsEntry("actor_type", "SYSTEM")
@@ -151,7 +156,7 @@ class AuditLogIntegrationTests {
     void takesTheRequestIdAndClientAddressFromTheRequestBeingServed() {
         servingRequest("req-7f3a", "203.0.113.9");
 
-        transaction.executeWithoutResult(status -> auditLog.record(AuditEventFixtures.patientRead(tenant)));
+        inTransaction(status -> auditLog.record(AuditEventFixtures.patientRead(tenant)));
 
         assertThat(onlyEntry()).containsEntry("request_id", "req-7f3a").containsEntry("client_ip", "203.0.113.9");
     }
@@ -160,7 +165,7 @@ class AuditLogIntegrationTests {
     void keepsTheRequestIdAndClientAddressTheEventBrings() {
         servingRequest("req-7f3a", "203.0.113.9");
 
-        transaction.executeWithoutResult(
+        inTransaction(
                 status -> auditLog.record(AuditEventFixtures.patientRead(tenant).withRequest("job-42", "2001:db8::1")));
 
         assertThat(onlyEntry()).containsEntry("request_id", "job-42").containsEntry("client_ip", "2001:db8::1");
@@ -170,14 +175,14 @@ class AuditLogIntegrationTests {
     void dropsAPeerAddressThatIsNotAnIpLiteral() {
         servingRequest("req-7f3a", "unknown");
 
-        transaction.executeWithoutResult(status -> auditLog.record(AuditEventFixtures.patientRead(tenant)));
+        inTransaction(status -> auditLog.record(AuditEventFixtures.patientRead(tenant)));
 
         assertThat(onlyEntry()).containsEntry("client_ip", null).containsEntry("request_id", "req-7f3a");
     }
 
     @Test
     void recordsNoRequestOutsideAnHttpRequest() {
-        transaction.executeWithoutResult(status -> auditLog.record(AuditEventFixtures.invoiceReconciled(tenant)));
+        inTransaction(status -> auditLog.record(AuditEventFixtures.invoiceReconciled(tenant)));
 
         assertThat(onlyEntry()).containsEntry("client_ip", null).containsEntry("request_id", null);
     }

@@ -1,6 +1,8 @@
 package org.shifo.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.shifo.audit.AuditTampering.callInTenant;
+import static org.shifo.audit.AuditTampering.inTenant;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,6 +14,7 @@ import org.shifo.audit.jobs.AuditSealer;
 import org.shifo.audit.persistence.Entries;
 import org.shifo.platform.testing.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
 
 @IntegrationTest
 class AuditTrailIntegrationTests {
@@ -28,6 +31,9 @@ class AuditTrailIntegrationTests {
     @Autowired
     AuditSealer sealer;
 
+    @Autowired
+    TransactionTemplate transaction;
+
     private final UUID tenant = UUID.randomUUID();
     private final UUID otherTenant = UUID.randomUUID();
     private final UUID patient = UUID.randomUUID();
@@ -35,6 +41,14 @@ class AuditTrailIntegrationTests {
     /** Ten entries a minute apart from 09:00: even minutes the receptionist, odd ones the doctor. */
     @BeforeEach
     void aMorningOfEntries() {
+        inTenant(tenant, () -> transaction.executeWithoutResult(status -> recordTheMorning()));
+        inTenant(
+                otherTenant,
+                () -> transaction.executeWithoutResult(
+                        status -> entries.insert(AuditEventFixtures.patientRead(otherTenant, patient), NINE)));
+    }
+
+    private void recordTheMorning() {
         for (int minute = 0; minute < 10; minute++) {
             AuditEvent event = minute % 2 == 0
                     ? AuditEventFixtures.patientRead(tenant, patient)
@@ -45,7 +59,11 @@ class AuditTrailIntegrationTests {
             }
             entries.insert(event, NINE.plusSeconds(60L * minute));
         }
-        entries.insert(AuditEventFixtures.patientRead(otherTenant, patient), NINE);
+    }
+
+    /** Searches as an administrator of the filter's tenant would. */
+    private AuditPage search(AuditFilter filter, AuditPageRequest page) {
+        return callInTenant(filter.tenantId(), () -> trail.search(filter, page));
     }
 
     private List<Instant> times(AuditPage page) {
@@ -54,7 +72,7 @@ class AuditTrailIntegrationTests {
 
     @Test
     void listsATenantsEntriesNewestFirst() {
-        AuditPage page = trail.search(AuditFilter.forTenant(tenant), AuditPageRequest.first(50));
+        AuditPage page = search(AuditFilter.forTenant(tenant), AuditPageRequest.first(50));
 
         assertThat(page.entries()).hasSize(10).allSatisfy(entry -> assertThat(entry.tenantId())
                 .isEqualTo(tenant));
@@ -68,7 +86,7 @@ class AuditTrailIntegrationTests {
         AuditPageRequest request = AuditPageRequest.first(3);
         AuditPage page;
         do {
-            page = trail.search(AuditFilter.forTenant(tenant), request);
+            page = search(AuditFilter.forTenant(tenant), request);
             page.entries().forEach(entry -> seen.add(entry.seq()));
             if (page.next() != null) {
                 request = request.next(AuditCursor.decode(page.next().encode()));
@@ -80,7 +98,7 @@ class AuditTrailIntegrationTests {
 
     @Test
     void filtersByActor() {
-        AuditPage page = trail.search(
+        AuditPage page = search(
                 AuditFilter.forTenant(tenant).withActor(AuditEventFixtures.RECEPTIONIST_ID),
                 AuditPageRequest.first(50));
 
@@ -90,10 +108,9 @@ class AuditTrailIntegrationTests {
 
     @Test
     void filtersByActionAndOutcome() {
-        AuditPage reads =
-                trail.search(AuditFilter.forTenant(tenant).withAction("patient.read"), AuditPageRequest.first(50));
-        AuditPage denied = trail.search(
-                AuditFilter.forTenant(tenant).withOutcome(AuditOutcome.DENIED), AuditPageRequest.first(50));
+        AuditPage reads = search(AuditFilter.forTenant(tenant).withAction("patient.read"), AuditPageRequest.first(50));
+        AuditPage denied =
+                search(AuditFilter.forTenant(tenant).withOutcome(AuditOutcome.DENIED), AuditPageRequest.first(50));
 
         assertThat(reads.entries()).hasSize(6);
         assertThat(denied.entries()).singleElement().satisfies(entry -> {
@@ -104,18 +121,18 @@ class AuditTrailIntegrationTests {
 
     @Test
     void filtersByTarget() {
-        AuditPage page = trail.search(
+        AuditPage page = search(
                 AuditFilter.forTenant(tenant).withTarget("patient", patient.toString()), AuditPageRequest.first(50));
 
         assertThat(page.entries()).hasSize(5);
-        assertThat(trail.search(AuditFilter.forTenant(tenant).withTargetType("encounter"), AuditPageRequest.first(50))
+        assertThat(search(AuditFilter.forTenant(tenant).withTargetType("encounter"), AuditPageRequest.first(50))
                         .entries())
                 .hasSize(4);
     }
 
     @Test
     void filtersByTimeFromInclusiveToExclusive() {
-        AuditPage page = trail.search(
+        AuditPage page = search(
                 AuditFilter.forTenant(tenant).between(NINE.plusSeconds(120), NINE.plusSeconds(300)),
                 AuditPageRequest.first(50));
 
@@ -124,14 +141,14 @@ class AuditTrailIntegrationTests {
 
     @Test
     void showsWhetherEachEntryIsSealed() {
-        assertThat(trail.search(AuditFilter.forTenant(tenant), AuditPageRequest.first(1))
+        assertThat(search(AuditFilter.forTenant(tenant), AuditPageRequest.first(1))
                         .entries())
                 .singleElement()
                 .satisfies(entry -> assertThat(entry.isSealed()).isFalse());
 
         sealer.sealPending();
 
-        assertThat(trail.search(AuditFilter.forTenant(tenant), AuditPageRequest.first(1))
+        assertThat(search(AuditFilter.forTenant(tenant), AuditPageRequest.first(1))
                         .entries())
                 .singleElement()
                 .satisfies(entry -> {
@@ -142,8 +159,16 @@ class AuditTrailIntegrationTests {
     }
 
     @Test
+    void showsNothingOfAnotherTenantWhateverTheFilterSays() {
+        AuditPage page = callInTenant(
+                tenant, () -> trail.search(AuditFilter.forTenant(otherTenant), AuditPageRequest.first(50)));
+
+        assertThat(page.entries()).isEmpty();
+    }
+
+    @Test
     void neverShowsAnotherTenantsEntries() {
-        AuditPage page = trail.search(
+        AuditPage page = search(
                 AuditFilter.forTenant(otherTenant).withTarget("patient", patient.toString()),
                 AuditPageRequest.first(50));
 

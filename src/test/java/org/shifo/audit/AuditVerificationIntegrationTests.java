@@ -2,6 +2,7 @@ package org.shifo.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.shifo.audit.AuditTampering.asDba;
+import static org.shifo.audit.AuditTampering.inTenant;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -49,7 +50,10 @@ class AuditVerificationIntegrationTests {
 
     private void recordAndSeal(UUID tenantId, int entries) {
         for (int i = 0; i < entries; i++) {
-            transaction.executeWithoutResult(status -> auditLog.record(AuditEventFixtures.patientRead(tenantId)));
+            inTenant(
+                    tenantId,
+                    () -> transaction.executeWithoutResult(
+                            status -> auditLog.record(AuditEventFixtures.patientRead(tenantId))));
         }
         sealer.sealPending();
     }
@@ -165,7 +169,10 @@ class AuditVerificationIntegrationTests {
 
     @Test
     void ignoresEntriesNotSealedYet() {
-        transaction.executeWithoutResult(status -> auditLog.record(AuditEventFixtures.patientRead(tenant)));
+        inTenant(
+                tenant,
+                () -> transaction.executeWithoutResult(
+                        status -> auditLog.record(AuditEventFixtures.patientRead(tenant))));
 
         ChainVerification result = verification.verify(tenant);
 
@@ -286,7 +293,9 @@ class AuditVerificationIntegrationTests {
         /** Changes entry 3's action and recomputes the MACs of entries 3 to 5 with {@code mac}. */
         private void rewriteWith(ChainMac mac) {
             List<SealedEntry> chain = new ArrayList<>();
-            transaction.executeWithoutResult(status -> entries.streamChain(tenant, 1, chain::add));
+            inTenant(
+                    tenant,
+                    () -> transaction.executeWithoutResult(status -> entries.streamChain(tenant, 1, chain::add)));
             EntryContent third = chain.get(2).content();
             EntryContent changed = new EntryContent(
                     third.seq(),

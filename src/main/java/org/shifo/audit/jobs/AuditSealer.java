@@ -12,6 +12,7 @@ import org.shifo.audit.domain.EntryContent;
 import org.shifo.audit.domain.Seal;
 import org.shifo.audit.persistence.AdvisoryLocks;
 import org.shifo.audit.persistence.Entries;
+import org.shifo.audit.persistence.SystemScope;
 import org.shifo.platform.SecretKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +39,7 @@ public class AuditSealer {
 
     private final Entries entries;
     private final AdvisoryLocks locks;
+    private final SystemScope systemScope;
     private final ChainMac mac;
     private final TransactionTemplate transaction;
     private final Clock clock;
@@ -46,12 +48,14 @@ public class AuditSealer {
     public AuditSealer(
             Entries entries,
             AdvisoryLocks locks,
+            SystemScope systemScope,
             SecretKeys keys,
             PlatformTransactionManager transactions,
             AuditSettings settings,
             ObjectProvider<Clock> clock) {
         this.entries = entries;
         this.locks = locks;
+        this.systemScope = systemScope;
         this.mac = ChainMac.from(keys);
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock.getIfUnique(Clock::systemUTC);
@@ -84,6 +88,7 @@ public class AuditSealer {
         if (!locks.tryLockForTransaction(AdvisoryLocks.Lock.SEALER)) {
             return -1;
         }
+        systemScope.enterForTransaction(); // every tenant's entries
         // Read the unsealed entries and the chain heads after taking the lock: each statement then sees what
         // the previous lock holder committed.
         List<EntryContent> unsealed = entries.findUnsealed(batchSize);

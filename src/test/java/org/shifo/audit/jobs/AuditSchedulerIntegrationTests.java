@@ -1,6 +1,9 @@
 package org.shifo.audit.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.shifo.audit.AuditTampering.callInTenant;
+import static org.shifo.audit.AuditTampering.dba;
+import static org.shifo.audit.AuditTampering.inTenant;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -14,7 +17,6 @@ import org.shifo.audit.AuditLog;
 import org.shifo.platform.testing.IntegrationTest;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -39,9 +41,6 @@ class AuditSchedulerIntegrationTests {
     TransactionTemplate transaction;
 
     @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
     ObjectProvider<Clock> clock;
 
     private final UUID tenant = UUID.randomUUID();
@@ -52,11 +51,14 @@ class AuditSchedulerIntegrationTests {
     }
 
     private void record() {
-        transaction.executeWithoutResult(status -> auditLog.record(AuditEventFixtures.patientRead(tenant)));
+        inTenant(
+                tenant,
+                () -> transaction.executeWithoutResult(
+                        status -> auditLog.record(AuditEventFixtures.patientRead(tenant))));
     }
 
     private long count(String sql) {
-        return jdbc.sql(sql).param("tenant", tenant).query(Long.class).single();
+        return dba().sql(sql).param("tenant", tenant).query(Long.class).single();
     }
 
     private long sealed() {
@@ -107,7 +109,8 @@ class AuditSchedulerIntegrationTests {
 
             waitUntil(() -> count("SELECT count(*) FROM audit.checkpoints WHERE tenant_id = :tenant") > 0);
 
-            assertThat(checkpoints.findLatest(tenant)).isPresent();
+            assertThat(callInTenant(tenant, () -> checkpoints.findLatest(tenant)))
+                    .isPresent();
         } finally {
             scheduler.stop();
         }

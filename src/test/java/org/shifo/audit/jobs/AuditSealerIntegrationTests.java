@@ -1,6 +1,8 @@
 package org.shifo.audit.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.shifo.audit.AuditTampering.dba;
+import static org.shifo.audit.AuditTampering.inTenant;
 
 import java.sql.Connection;
 import java.util.ArrayList;
@@ -22,7 +24,6 @@ import org.shifo.audit.ChainVerification;
 import org.shifo.platform.testing.IntegrationTest;
 import org.shifo.platform.testing.TestDatabase;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 @IntegrationTest
@@ -40,16 +41,16 @@ class AuditSealerIntegrationTests {
     @Autowired
     TransactionTemplate transaction;
 
-    @Autowired
-    JdbcClient jdbc;
-
     private void record(UUID tenant) {
-        transaction.executeWithoutResult(status -> auditLog.record(AuditEventFixtures.patientRead(tenant)));
+        inTenant(
+                tenant,
+                () -> transaction.executeWithoutResult(
+                        status -> auditLog.record(AuditEventFixtures.patientRead(tenant))));
     }
 
     /** The tenant's entries in seq order: seq, chain_index, previous_mac, mac. */
     private List<Map<String, @Nullable Object>> chainOf(UUID tenant) {
-        return jdbc.sql(
+        return dba().sql(
                         """
                         SELECT seq, chain_index, encode(previous_mac, 'hex') AS previous_mac, encode(mac, 'hex') AS mac
                         FROM audit.entries WHERE tenant_id = :tenant ORDER BY seq
@@ -60,7 +61,7 @@ class AuditSealerIntegrationTests {
     }
 
     private long unsealed() {
-        return jdbc.sql("SELECT count(*) FROM audit.entries WHERE chain_index IS NULL")
+        return dba().sql("SELECT count(*) FROM audit.entries WHERE chain_index IS NULL")
                 .query(Long.class)
                 .single();
     }
@@ -126,11 +127,13 @@ class AuditSealerIntegrationTests {
         CountDownLatch commit = new CountDownLatch(1);
         ExecutorService slowRequest = Executors.newSingleThreadExecutor();
         try {
-            Future<?> slow = slowRequest.submit(() -> transaction.executeWithoutResult(status -> {
-                auditLog.record(AuditEventFixtures.patientRead(tenant));
-                recorded.countDown();
-                await(commit);
-            }));
+            Future<?> slow = slowRequest.submit(() -> inTenant(
+                    tenant,
+                    () -> transaction.executeWithoutResult(status -> {
+                        auditLog.record(AuditEventFixtures.patientRead(tenant));
+                        recorded.countDown();
+                        await(commit);
+                    })));
             assertThat(recorded.await(10, TimeUnit.SECONDS)).isTrue();
             record(tenant); // a higher seq, committed first
             sealer.sealPending();
@@ -201,7 +204,7 @@ class AuditSealerIntegrationTests {
         }
         sealer.sealPending();
 
-        List<Long> indexes = jdbc.sql(
+        List<Long> indexes = dba().sql(
                         "SELECT chain_index FROM audit.entries WHERE tenant_id = :tenant ORDER BY chain_index")
                 .param("tenant", tenant)
                 .query(Long.class)

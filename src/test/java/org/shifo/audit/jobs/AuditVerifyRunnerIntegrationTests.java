@@ -1,6 +1,7 @@
 package org.shifo.audit.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.shifo.audit.AuditTampering.inTenant;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -45,7 +46,10 @@ class AuditVerifyRunnerIntegrationTests {
         TestDatabase.get().clean();
         for (UUID tenant : new UUID[] {clinic, otherClinic}) {
             for (int i = 0; i < 3; i++) {
-                transaction.executeWithoutResult(status -> auditLog.record(AuditEventFixtures.patientRead(tenant)));
+                inTenant(
+                        tenant,
+                        () -> transaction.executeWithoutResult(
+                                status -> auditLog.record(AuditEventFixtures.patientRead(tenant))));
             }
         }
         sealer.sealPending();

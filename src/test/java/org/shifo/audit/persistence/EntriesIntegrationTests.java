@@ -2,6 +2,8 @@ package org.shifo.audit.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.shifo.audit.AuditTampering.dba;
+import static org.shifo.audit.AuditTampering.inTenant;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -19,11 +21,12 @@ import org.shifo.platform.testing.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The append-only rules, tried through the application's own connection pool. The tests' database user is a
- * superuser, so these also show that the triggers hold for one: only a session that deliberately turns them
- * off (see {@link AuditTampering}) gets past.
+ * The append-only rules, tried through the application's own connection pool, whose role owns the tables
+ * (the triggers bind an owner too): only a superuser session that deliberately turns them off (see {@link
+ * AuditTampering}) gets past.
  */
 @IntegrationTest
 class EntriesIntegrationTests {
@@ -34,6 +37,9 @@ class EntriesIntegrationTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    TransactionTemplate transaction;
+
     private final UUID tenant = UUID.randomUUID();
     private long unsealedSeq;
     private long sealedSeq;
@@ -41,19 +47,26 @@ class EntriesIntegrationTests {
     @BeforeEach
     void oneSealedAndOneUnsealedEntry() {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        entries.insert(AuditEventFixtures.patientRead(tenant), now);
-        entries.insert(AuditEventFixtures.patientRead(tenant), now);
-        List<Long> seqs = jdbc.sql("SELECT seq FROM audit.entries WHERE tenant_id = :tenant ORDER BY seq")
+        inTenantTransaction(() -> {
+            entries.insert(AuditEventFixtures.patientRead(tenant), now);
+            entries.insert(AuditEventFixtures.patientRead(tenant), now);
+        });
+        List<Long> seqs = dba().sql("SELECT seq FROM audit.entries WHERE tenant_id = :tenant ORDER BY seq")
                 .param("tenant", tenant)
                 .query(Long.class)
                 .list();
         sealedSeq = seqs.get(0);
         unsealedSeq = seqs.get(1);
-        entries.seal(List.of(new Seal(sealedSeq, 1, ChainMac.genesis(), new byte[32])), now);
+        inTenantTransaction(() -> entries.seal(List.of(new Seal(sealedSeq, 1, ChainMac.genesis(), new byte[32])), now));
+    }
+
+    /** Work in a transaction of the tenant's scope, through the application's own (non-superuser) role. */
+    private void inTenantTransaction(Runnable work) {
+        inTenant(tenant, () -> transaction.executeWithoutResult(status -> work.run()));
     }
 
     private void attempt(String sql) {
-        jdbc.sql(sql).param("tenant", tenant).update();
+        inTenantTransaction(() -> jdbc.sql(sql).param("tenant", tenant).update());
     }
 
     @Nested
@@ -141,13 +154,11 @@ class EntriesIntegrationTests {
 
         @Test
         void cannotChangeOrDeleteACheckpoint() {
-            jdbc.sql(
-                            """
-                            INSERT INTO audit.checkpoints (tenant_id, taken_at, entry_count, head_mac)
-                            VALUES (:tenant, now(), 1, decode(repeat('00', 32), 'hex'))
-                            """)
-                    .param("tenant", tenant)
-                    .update();
+            attempt(
+                    """
+                    INSERT INTO audit.checkpoints (tenant_id, taken_at, entry_count, head_mac)
+                    VALUES (:tenant, now(), 1, decode(repeat('00', 32), 'hex'))
+                    """);
 
             assertThatExceptionOfType(DataIntegrityViolationException.class)
                     .isThrownBy(() -> attempt("UPDATE audit.checkpoints SET entry_count = 2 WHERE tenant_id = :tenant"))
@@ -162,11 +173,11 @@ class EntriesIntegrationTests {
 
         @Test
         void sealsAnUnsealedEntryOnce() {
-            entries.seal(
+            inTenantTransaction(() -> entries.seal(
                     List.of(new Seal(unsealedSeq, 2, new byte[32], new byte[32])),
-                    Instant.now().truncatedTo(ChronoUnit.MICROS));
+                    Instant.now().truncatedTo(ChronoUnit.MICROS)));
 
-            assertThat(jdbc.sql("SELECT chain_index FROM audit.entries WHERE seq = :seq")
+            assertThat(dba().sql("SELECT chain_index FROM audit.entries WHERE seq = :seq")
                             .param("seq", unsealedSeq)
                             .query(Long.class)
                             .single())
@@ -176,9 +187,9 @@ class EntriesIntegrationTests {
         @Test
         void refusesABatchWithAnEntryAlreadySealed() {
             assertThatExceptionOfType(IllegalStateException.class)
-                    .isThrownBy(() -> entries.seal(
+                    .isThrownBy(() -> inTenantTransaction(() -> entries.seal(
                             List.of(new Seal(sealedSeq, 5, new byte[32], new byte[32])),
-                            Instant.now().truncatedTo(ChronoUnit.MICROS)));
+                            Instant.now().truncatedTo(ChronoUnit.MICROS))));
         }
     }
 
