@@ -1,0 +1,91 @@
+package org.shifo.audit;
+
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.Objects;
+import org.shifo.audit.domain.EntryRules;
+import org.shifo.audit.domain.IpAddressLiteral;
+import org.shifo.audit.persistence.Entries;
+import org.shifo.platform.CurrentRequest;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Puts events on the audit trail. Every module calls {@link #record(AuditEvent)} inside the transaction of
+ * the use case it audits, so the entry commits, or rolls back, with what it records.
+ *
+ * <p>Recording is one {@code INSERT} of an unsealed entry: it takes no lock that another request waits for.
+ * Row-level security admits it only for the tenant in scope (the signed-in staff member's, or one entered
+ * with {@code TenantContext.callAs}), so the event's tenant must be the scope's.
+ * A background sealer links committed entries into their tenant's chain within seconds.
+ */
+@Service
+public class AuditLog {
+
+    private final Entries entries;
+    private final Clock clock;
+
+    public AuditLog(Entries entries, ObjectProvider<Clock> clock) {
+        this.entries = entries;
+        this.clock = clock.getIfUnique(Clock::systemUTC);
+    }
+
+    /**
+     * Records the event in the caller's transaction; one must be active and writable.
+     *
+     * <p>{@link Propagation#MANDATORY}, not {@code REQUIRED}: an entry committed on its own could claim a
+     * change that was then rolled back, and a caller that forgot its transaction would not notice. A use case
+     * that audits a read therefore runs in a read-write transaction: an entry cannot be inserted in a {@code
+     * readOnly} one, and this method says so at once instead of failing in SQL.
+     *
+     * @throws org.springframework.transaction.IllegalTransactionStateException outside a transaction
+     * @throws IllegalStateException in a read-only transaction
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void record(AuditEvent event) {
+        if (TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
+            throw new IllegalStateException("AuditLog.record needs a read-write transaction: a use case that is"
+                    + " audited writes its audit entry, so it cannot be @Transactional(readOnly = true)");
+        }
+        insert(event);
+    }
+
+    /**
+     * Records the event in a transaction of its own, committed whatever happens to the caller's: for a denial
+     * or a failure whose surrounding transaction is about to roll back, and for callers outside any
+     * transaction (a security filter refusing a request).
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void recordIndependently(AuditEvent event) {
+        insert(event);
+    }
+
+    private void insert(AuditEvent event) {
+        // PostgreSQL keeps microseconds: truncate now, so the entry we MAC is the entry we stored.
+        entries.insert(withCurrentRequest(event), clock.instant().truncatedTo(ChronoUnit.MICROS));
+    }
+
+    /** Fills the request id and client address from the HTTP request being served, when the event has none. */
+    static AuditEvent withCurrentRequest(AuditEvent event) {
+        String requestId = event.requestId();
+        if (requestId == null) {
+            requestId = CurrentRequest.requestId()
+                    .filter(id -> EntryRules.IDENTIFIER.matcher(id).matches())
+                    .orElse(null);
+        }
+        String clientAddress = event.clientAddress();
+        if (clientAddress == null) {
+            // a peer address that is not an IP literal (a misconfigured proxy header) is dropped, not fatal
+            clientAddress = CurrentRequest.clientAddress()
+                    .flatMap(IpAddressLiteral::normalize)
+                    .orElse(null);
+        }
+        if (Objects.equals(requestId, event.requestId()) && Objects.equals(clientAddress, event.clientAddress())) {
+            return event;
+        }
+        return event.withRequest(requestId, clientAddress);
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package org.shifo.audit.domain;
+
+import org.jspecify.annotations.NullMarked;

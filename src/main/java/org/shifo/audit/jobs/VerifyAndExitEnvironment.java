@@ -1,0 +1,26 @@
+package org.shifo.audit.jobs;
+
+import java.util.Map;
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Starts a verification run ({@code shifo.audit.verify-and-exit=true}) without a web server, so it can run
+ * beside a serving node on the same host without fighting over its port.
+ */
+final class VerifyAndExitEnvironment implements EnvironmentPostProcessor {
+
+    static final String PROPERTY = "shifo.audit.verify-and-exit";
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        if (environment.getProperty(PROPERTY, Boolean.class, false)) {
+            environment
+                    .getPropertySources()
+                    .addFirst(new MapPropertySource(
+                            "shifo-audit-verify-and-exit", Map.of("spring.main.web-application-type", "none")));
+        }
+    }
+}

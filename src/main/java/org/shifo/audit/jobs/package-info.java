@@ -1,0 +1,4 @@
+@NullMarked
+package org.shifo.audit.jobs;
+
+import org.jspecify.annotations.NullMarked;

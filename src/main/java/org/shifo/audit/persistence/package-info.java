@@ -1,0 +1,4 @@
+@NullMarked
+package org.shifo.audit.persistence;
+
+import org.jspecify.annotations.NullMarked;

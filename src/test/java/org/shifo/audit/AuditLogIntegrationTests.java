@@ -1,0 +1,189 @@
+package org.shifo.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.shifo.audit.AuditTampering.dba;
+import static org.shifo.audit.AuditTampering.inTenant;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.shifo.platform.CurrentRequest;
+import org.shifo.platform.testing.IntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.transaction.IllegalTransactionStateException;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+@IntegrationTest
+class AuditLogIntegrationTests {
+
+    @Autowired
+    AuditLog auditLog;
+
+    @Autowired
+    TransactionTemplate transaction;
+
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    private final UUID tenant = UUID.randomUUID();
+
+    /** A transaction in the tenant's scope, as a use case of one of its staff members runs. */
+    private void inTransaction(Consumer<TransactionStatus> work) {
+        inTenant(tenant, () -> transaction.executeWithoutResult(work));
+    }
+
+    @AfterEach
+    void leaveTheRequest() {
+        RequestContextHolder.resetRequestAttributes();
+    }
+
+    private long entries() {
+        return dba().sql("SELECT count(*) FROM audit.entries WHERE tenant_id = :tenant")
+                .param("tenant", tenant)
+                .query(Long.class)
+                .single();
+    }
+
+    private Map<String, @Nullable Object> onlyEntry() {
+        return dba().sql(
+                        """
+                        SELECT actor_type, actor_id, actor_name, action, target_type, target_id, outcome,
+                               host(client_ip) AS client_ip, request_id, details::text AS details, occurred_at,
+                               chain_index, mac
+                        FROM audit.entries WHERE tenant_id = :tenant
+                        """)
+                .param("tenant", tenant)
+                .query()
+                .singleRow();
+    }
+
+    private static void servingRequest(String requestId, String remoteAddress) {
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/v1/patients/1");
+        request.setAttribute(CurrentRequest.REQUEST_ID_ATTRIBUTE, requestId);
+        request.setRemoteAddr(remoteAddress);
+        RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request));
+    }
+
+    @Test
+    void recordsTheEventUnsealedInTheCallersTransaction() {
+        UUID patient = UUID.randomUUID();
+        Instant before = Instant.now().truncatedTo(ChronoUnit.MICROS);
+
+        inTransaction(status ->
+                auditLog.record(AuditEventFixtures.patientRead(tenant, patient).withDetail("branchId", "b-1")));
+
+        Map<String, @Nullable Object> row = onlyEntry();
+        assertThat(row)
+                .containsEntry("actor_type", "USER")
+                .containsEntry("actor_id", AuditEventFixtures.RECEPTIONIST_ID)
+                .containsEntry("actor_name", "Dilnoza Karimova")
+                .containsEntry("action", "patient.read")
+                .containsEntry("target_type", "patient")
+                .containsEntry("target_id", patient.toString())
+                .containsEntry("outcome", "SUCCESS")
+                .containsEntry("details", "{\"branchId\": \"b-1\"}")
+                .containsEntry("chain_index", null)
+                .containsEntry("mac", null);
+        assertThat(((Timestamp) Objects.requireNonNull(row.get("occurred_at"))).toInstant())
+                .isAfterOrEqualTo(before);
+    }
+
+    @Test
+    void leavesNothingWhenTheCallersTransactionRollsBack() {
+        inTransaction(status -> {
+            auditLog.record(AuditEventFixtures.patientRead(tenant));
+            status.setRollbackOnly();
+        });
+
+        assertThat(entries()).isZero();
+    }
+
+    @Test
+    void refusesToRecordOutsideATransaction() {
+        assertThatExceptionOfType(IllegalTransactionStateException.class)
+                .isThrownBy(() -> auditLog.record(AuditEventFixtures.patientRead(tenant)));
+        assertThat(entries()).isZero();
+    }
+
+    @Test
+    void refusesToRecordInAReadOnlyTransaction() {
+        TransactionTemplate readOnly = new TransactionTemplate(transactions);
+        readOnly.setReadOnly(true);
+
+        assertThatIllegalStateException()
+                .isThrownBy(() -> readOnly.executeWithoutResult(
+                        status -> auditLog.record(AuditEventFixtures.patientRead(tenant))))
+                .withMessageContaining("read-write transaction");
+    }
+
+    @Test
+    void recordsADenialIndependentlyOfTheCallersRollback() {
+        inTransaction(status -> {
+            auditLog.recordIndependently(AuditEventFixtures.patientReadDenied(tenant, AuditActor.anonymous()));
+            status.setRollbackOnly();
+        });
+
+        assertThat(onlyEntry())
+                .containsEntry("outcome", "DENIED")
+                .containsEntry("actor_type", "ANONYMOUS")
+                .containsEntry("actor_id", null);
+    }
+
+    @Test
+    void recordsIndependentlyOutsideAnyTransaction() {
+        inTenant(tenant, () -> auditLog.recordIndependently(AuditEventFixtures.invoiceReconciled(tenant)));
+
+        assertThat(onlyEntry())
+                .containsEntry("actor_type", "SYSTEM")
+                .containsEntry("actor_name", "billing-reconciliation");
+    }
+
+    @Test
+    void takesTheRequestIdAndClientAddressFromTheRequestBeingServed() {
+        servingRequest("req-7f3a", "203.0.113.9");
+
+        inTransaction(status -> auditLog.record(AuditEventFixtures.patientRead(tenant)));
+
+        assertThat(onlyEntry()).containsEntry("request_id", "req-7f3a").containsEntry("client_ip", "203.0.113.9");
+    }
+
+    @Test
+    void keepsTheRequestIdAndClientAddressTheEventBrings() {
+        servingRequest("req-7f3a", "203.0.113.9");
+
+        inTransaction(
+                status -> auditLog.record(AuditEventFixtures.patientRead(tenant).withRequest("job-42", "2001:db8::1")));
+
+        assertThat(onlyEntry()).containsEntry("request_id", "job-42").containsEntry("client_ip", "2001:db8::1");
+    }
+
+    @Test
+    void dropsAPeerAddressThatIsNotAnIpLiteral() {
+        servingRequest("req-7f3a", "unknown");
+
+        inTransaction(status -> auditLog.record(AuditEventFixtures.patientRead(tenant)));
+
+        assertThat(onlyEntry()).containsEntry("client_ip", null).containsEntry("request_id", "req-7f3a");
+    }
+
+    @Test
+    void recordsNoRequestOutsideAnHttpRequest() {
+        inTransaction(status -> auditLog.record(AuditEventFixtures.invoiceReconciled(tenant)));
+
+        assertThat(onlyEntry()).containsEntry("client_ip", null).containsEntry("request_id", null);
+    }
+}
