@@ -119,6 +119,42 @@ class SignInBrowserTests {
     }
 
     @Test
+    void signsInWithARecoveryCodeOnlyOnce(Page page) {
+        signIn(page, clinic.adminUsername(), IdentityFixtures.PASSWORD);
+        String secret = page.locator("#enroll-secret").textContent().strip();
+        page.getByLabel("6-digit code").fill(secondFactor.codeAt(secret, secondFactor.currentStep()));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Confirm"))
+                .click();
+        String recoveryCode =
+                page.locator(".recovery-codes li").first().textContent().strip();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("I have saved the codes, continue"))
+                .click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out"))
+                .click();
+
+        signIn(page, clinic.adminUsername(), IdentityFixtures.PASSWORD);
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Use a recovery code instead"))
+                .click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+                .hasText("Sign in with a recovery code");
+        Axe.assertNoViolations(page);
+        page.getByLabel("Recovery code").fill(recoveryCode);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
+                .click();
+
+        assertThat(page.locator(".shell-user")).isVisible();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out"))
+                .click();
+        signIn(page, clinic.adminUsername(), IdentityFixtures.PASSWORD);
+        page.navigate("/login/recovery");
+        page.getByLabel("Recovery code").fill(recoveryCode);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
+                .click();
+        assertThat(page.getByRole(AriaRole.ALERT)).hasText("This recovery code is wrong or has already been used.");
+        Axe.assertNoViolations(page);
+    }
+
+    @Test
     void refusesAWrongPasswordWithoutSayingWhichPartWasWrong(Page page) {
         signIn(page, clinic.adminUsername(), "not the password at all");
 
