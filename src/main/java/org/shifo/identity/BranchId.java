@@ -4,7 +4,10 @@ import java.util.Objects;
 import java.util.UUID;
 
 /** The id of a branch of an organization. */
-public record BranchId(UUID value) {
+public record BranchId(UUID value) implements java.io.Serializable {
+
+    @java.io.Serial
+    private static final long serialVersionUID = 1L;
 
     public BranchId {
         Objects.requireNonNull(value, "value");

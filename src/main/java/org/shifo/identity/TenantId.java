@@ -4,7 +4,10 @@ import java.util.Objects;
 import java.util.UUID;
 
 /** The id of an organization, which is the tenant of every business row. */
-public record TenantId(UUID value) {
+public record TenantId(UUID value) implements java.io.Serializable {
+
+    @java.io.Serial
+    private static final long serialVersionUID = 1L;
 
     public TenantId {
         Objects.requireNonNull(value, "value");

@@ -236,7 +236,11 @@ public class SignIn {
     }
 
     /** A secret being enrolled: shown once, as text and as the otpauth URI behind the QR code. */
-    public record Enrollment(String secret, String otpauthUri) {}
+    public record Enrollment(String secret, String otpauthUri) implements java.io.Serializable {
+
+        @java.io.Serial
+        private static final long serialVersionUID = 1L;
+    }
 
     /** A confirmed enrolment, with the recovery codes to show once. */
     public record EnrollmentConfirmed(org.shifo.identity.Staff staff, java.util.List<String> recoveryCodes) {}

@@ -2,6 +2,7 @@ package org.shifo.platform.security;
 
 import jakarta.servlet.DispatcherType;
 import java.util.List;
+import org.shifo.platform.BrowserSecurityBaseline;
 import org.shifo.platform.PlatformSettings;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,7 +14,6 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
@@ -28,10 +28,6 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
-
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self';"
-            + " img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; object-src 'none';"
-            + " base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     @Bean
     @Order(10)
@@ -62,21 +58,14 @@ class SecurityConfiguration {
     SecurityFilterChain application(
             HttpSecurity http, ProblemAuthenticationEntryPoint entryPoint, ProblemAccessDeniedHandler deniedHandler)
             throws Exception {
-        return http.authorizeHttpRequests(authorize -> authorize
+        return BrowserSecurityBaseline.apply(http)
+                .authorizeHttpRequests(authorize -> authorize
                         .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD)
                         .permitAll()
-                        // Until the identity module adds its chains, nothing here is behind a sign-in: the
-                        // platform serves only public pages (home shell, errors, language switch, API docs).
+                        // Pages that need a sign-in are matched by identity's chain ahead of this one; what
+                        // reaches this chain is public (without identity, nothing needs a sign-in).
                         .anyRequest()
                         .permitAll())
-                // API clients authenticate with bearer tokens, not cookies, so CSRF does not apply to them.
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**"))
-                .cors(cors -> {})
-                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-                        .referrerPolicy(
-                                referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
-                        .permissionsPolicyHeader(
-                                permissions -> permissions.policy("camera=(self), microphone=(), geolocation=()")))
                 .exceptionHandling(exceptions ->
                         exceptions.authenticationEntryPoint(entryPoint).accessDeniedHandler(deniedHandler))
                 .build();

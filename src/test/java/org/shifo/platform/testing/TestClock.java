@@ -30,6 +30,11 @@ public final class TestClock extends Clock {
         return Instant.now().plus(OFFSET.get());
     }
 
+    /** Back to real time; only between test classes, whose data is gone with the clean database. */
+    static void reset() {
+        OFFSET.set(Duration.ZERO);
+    }
+
     public void advance(Duration duration) {
         OFFSET.accumulateAndGet(duration, Duration::plus);
     }

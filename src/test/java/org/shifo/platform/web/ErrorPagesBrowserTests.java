@@ -27,7 +27,7 @@ class ErrorPagesBrowserTests {
     void explainsAnUnknownAddressInTheChosenLanguage(String language, String heading, String homeLink, Page page) {
         page.navigate("/?lang=" + language);
 
-        Response response = page.navigate("/no-such-page/anywhere");
+        Response response = page.navigate("/test-support/no-such-page/anywhere");
 
         Assertions.assertThat(response.status()).isEqualTo(404);
         assertThat(page.locator("html")).hasAttribute("lang", language);
@@ -41,12 +41,12 @@ class ErrorPagesBrowserTests {
 
     @Test
     void switchesTheLanguageOfAnErrorPageInPlace(Page page) {
-        page.navigate("/no-such-page");
+        page.navigate("/test-support/no-such-page");
 
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("English"))
                 .click();
 
-        Assertions.assertThat(page.url()).endsWith("/no-such-page?lang=en");
+        Assertions.assertThat(page.url()).endsWith("/test-support/no-such-page?lang=en");
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
                 .hasText("Page not found");
     }

@@ -20,7 +20,7 @@ class ShellAccessibilityBrowserTests {
     private static final List<String> PAGES = List.of(
             "/",
             "/test-support/shell",
-            "/no-such-page",
+            "/test-support/no-such-page",
             "/test-support/errors/403",
             "/test-support/errors/500",
             "/test-support/errors/generic?status=409&requestId=0f3a9c7d2b");

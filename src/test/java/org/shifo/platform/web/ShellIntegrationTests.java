@@ -70,7 +70,7 @@ class ShellIntegrationTests {
 
     @Test
     void answersABrowserAskingForAnUnknownPageWithTheErrorPageStatus() {
-        assertThat(mvc.get().uri("/no-such-page").accept(MediaType.TEXT_HTML))
+        assertThat(mvc.get().uri("/test-support/no-such-page").accept(MediaType.TEXT_HTML))
                 .hasStatus(HttpStatus.NOT_FOUND)
                 .headers()
                 .doesNotContainHeader("Content-Type");
@@ -78,7 +78,7 @@ class ShellIntegrationTests {
 
     @Test
     void answersAnApiClientAskingForAnUnknownPageWithProblemDetails() {
-        assertThat(mvc.get().uri("/no-such-page").accept(MediaType.APPLICATION_JSON))
+        assertThat(mvc.get().uri("/test-support/no-such-page").accept(MediaType.APPLICATION_JSON))
                 .hasStatus(HttpStatus.NOT_FOUND)
                 .hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
     }

@@ -1,0 +1,207 @@
+package org.shifo.identity.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.shifo.identity.Staff;
+import org.shifo.identity.signin.SecondFactor;
+import org.shifo.identity.signin.SignIn;
+import org.shifo.identity.signin.SignInOutcome;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * Signing in from the browser: the password, then the second factor where it is required (enrolling the
+ * authenticator app first, or a code, or a recovery code). Until the last step passes the visitor holds only a
+ * {@link PendingSignIn}, which opens these pages and nothing else.
+ */
+@Controller
+class SignInPageController {
+
+    private static final int MAX_FIELD = 1024;
+
+    private final SignIn signIn;
+    private final SecondFactor secondFactor;
+    private final BrowserSessions sessions;
+
+    SignInPageController(SignIn signIn, SecondFactor secondFactor, BrowserSessions sessions) {
+        this.signIn = signIn;
+        this.secondFactor = secondFactor;
+        this.sessions = sessions;
+    }
+
+    @GetMapping("/login")
+    String loginPage() {
+        return "identity/login";
+    }
+
+    @PostMapping("/login")
+    String login(
+            @RequestParam(defaultValue = "") String username,
+            @RequestParam(defaultValue = "") String password,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
+        if (username.isBlank() || password.isEmpty() || username.length() > 64 || password.length() > MAX_FIELD) {
+            model.addAttribute("error", "identity.login.badCredentials");
+            model.addAttribute("username", username.length() > 64 ? "" : username);
+            return "identity/login";
+        }
+        SignInOutcome outcome = signIn.withPassword(username, password, request.getRemoteAddr());
+        return switch (outcome) {
+            case SignInOutcome.Completed completed -> {
+                sessions.signIn(completed.staff(), request, response);
+                yield "redirect:/";
+            }
+            case SignInOutcome.SecondFactorRequired required -> {
+                sessions.startPending(
+                        request,
+                        new PendingSignIn(
+                                required.userId(), required.tenantId(), required.enrollmentRequired(), sessions.now()));
+                yield required.enrollmentRequired() ? "redirect:/login/enroll" : "redirect:/login/code";
+            }
+            case SignInOutcome.Refused refused -> {
+                model.addAttribute("username", username);
+                if (refused.reason() == SignInOutcome.Refused.Reason.THROTTLED) {
+                    response.setStatus(429);
+                    response.setHeader(
+                            "Retry-After",
+                            Long.toString(Math.max(1, refused.retryAfter().toSeconds())));
+                    model.addAttribute("error", "identity.login.throttled");
+                    model.addAttribute(
+                            "retryAfterSeconds",
+                            Math.max(1, refused.retryAfter().toSeconds()));
+                } else {
+                    model.addAttribute("error", "identity.login.badCredentials");
+                }
+                yield "identity/login";
+            }
+        };
+    }
+
+    @GetMapping("/login/enroll")
+    String enrollPage(
+            @RequestParam(required = false) @Nullable String wrongCode, HttpServletRequest request, Model model) {
+        Optional<PendingSignIn> pending = sessions.pending(request).filter(PendingSignIn::enrollmentRequired);
+        if (pending.isEmpty()) {
+            return "redirect:/login?expired";
+        }
+        Optional<SignIn.Enrollment> started = sessions.enrollment(request);
+        SignIn.Enrollment enrollment;
+        if (started.isPresent()) {
+            enrollment = started.get();
+        } else {
+            try {
+                enrollment = signIn.startEnrollment(
+                        pending.get().userId(), pending.get().tenantId());
+            } catch (SignIn.SecondFactorStateException e) {
+                return "redirect:/login?expired";
+            }
+            sessions.keepEnrollment(request, enrollment);
+        }
+        model.addAttribute("wrongCode", wrongCode != null);
+        model.addAttribute("secret", enrollment.secret());
+        model.addAttribute("qrCode", secondFactor.qrDataUri(enrollment.otpauthUri()));
+        return "identity/enroll";
+    }
+
+    @PostMapping("/login/enroll")
+    String confirmEnrollment(
+            @RequestParam(defaultValue = "") String code,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
+        Optional<PendingSignIn> pending = sessions.pending(request).filter(PendingSignIn::enrollmentRequired);
+        if (pending.isEmpty()) {
+            return "redirect:/login?expired";
+        }
+        Optional<SignIn.EnrollmentConfirmed> confirmed;
+        try {
+            confirmed = signIn.confirmEnrollment(
+                    pending.get().userId(), pending.get().tenantId(), trimmed(code));
+        } catch (SignIn.SecondFactorStateException e) {
+            return "redirect:/login?expired";
+        }
+        if (confirmed.isEmpty()) {
+            return "redirect:/login/enroll?wrongCode";
+        }
+        sessions.signIn(confirmed.get().staff(), request, response);
+        model.addAttribute("recoveryCodes", confirmed.get().recoveryCodes());
+        return "identity/recovery-codes";
+    }
+
+    @GetMapping("/login/code")
+    String codePage(HttpServletRequest request) {
+        return sessions.pending(request)
+                        .filter(pending -> !pending.enrollmentRequired())
+                        .isPresent()
+                ? "identity/code"
+                : "redirect:/login?expired";
+    }
+
+    @PostMapping("/login/code")
+    String code(
+            @RequestParam(defaultValue = "") String code,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
+        Optional<PendingSignIn> pending = sessions.pending(request).filter(p -> !p.enrollmentRequired());
+        if (pending.isEmpty()) {
+            return "redirect:/login?expired";
+        }
+        Optional<Staff> staff = secondStep(
+                () -> signIn.withCode(pending.get().userId(), pending.get().tenantId(), trimmed(code)));
+        if (staff.isEmpty()) {
+            model.addAttribute("error", "identity.code.wrong");
+            return "identity/code";
+        }
+        sessions.signIn(staff.get(), request, response);
+        return "redirect:/";
+    }
+
+    @GetMapping("/login/recovery")
+    String recoveryPage(HttpServletRequest request) {
+        return sessions.pending(request)
+                        .filter(pending -> !pending.enrollmentRequired())
+                        .isPresent()
+                ? "identity/recovery"
+                : "redirect:/login?expired";
+    }
+
+    @PostMapping("/login/recovery")
+    String recovery(
+            @RequestParam(defaultValue = "") String recoveryCode,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
+        Optional<PendingSignIn> pending = sessions.pending(request).filter(p -> !p.enrollmentRequired());
+        if (pending.isEmpty()) {
+            return "redirect:/login?expired";
+        }
+        Optional<Staff> staff = secondStep(() ->
+                signIn.withRecoveryCode(pending.get().userId(), pending.get().tenantId(), trimmed(recoveryCode)));
+        if (staff.isEmpty()) {
+            model.addAttribute("error", "identity.recovery.wrong");
+            return "identity/recovery";
+        }
+        sessions.signIn(staff.get(), request, response);
+        return "redirect:/";
+    }
+
+    private static Optional<Staff> secondStep(java.util.function.Supplier<Optional<Staff>> step) {
+        try {
+            return step.get();
+        } catch (SignIn.SecondFactorStateException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String trimmed(String code) {
+        String stripped = code.strip().replace(" ", "");
+        return stripped.length() > 32 ? "" : stripped;
+    }
+}
