@@ -4,7 +4,7 @@
  */
 @ApplicationModule(
         displayName = "Identity",
-        allowedDependencies = {"platform"})
+        allowedDependencies = {"platform", "audit"})
 @NullMarked
 package org.shifo.identity;
 

@@ -7,8 +7,13 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import org.shifo.audit.AuditActor;
+import org.shifo.audit.AuditEvent;
+import org.shifo.audit.AuditLog;
+import org.shifo.audit.AuditOutcome;
 import org.shifo.identity.BranchId;
 import org.shifo.identity.BranchRole;
+import org.shifo.identity.CurrentUser;
 import org.shifo.identity.TenantId;
 import org.shifo.identity.UserId;
 import org.shifo.identity.domain.StaffAccount;
@@ -35,6 +40,7 @@ public class StaffAdministration {
     private final RecoveryCodes recoveryCodes;
     private final PasswordHashing passwords;
     private final Clock clock;
+    private final AuditLog audit;
 
     StaffAdministration(
             StaffAccounts accounts,
@@ -42,7 +48,9 @@ public class StaffAdministration {
             RefreshTokens refreshTokens,
             RecoveryCodes recoveryCodes,
             PasswordHashing passwords,
-            Clock clock) {
+            Clock clock,
+            AuditLog audit) {
+        this.audit = audit;
         this.accounts = accounts;
         this.organizations = organizations;
         this.refreshTokens = refreshTokens;
@@ -86,6 +94,7 @@ public class StaffAdministration {
         } catch (DuplicateKeyException e) {
             throw IdentityRuleException.conflict("username-taken", "username", "is already taken");
         }
+        record(account, "staff_user.create");
         return account;
     }
 
@@ -107,42 +116,56 @@ public class StaffAdministration {
         account.assignRoles(checkedRoles(tenant, roles));
         accounts.update(account);
         accounts.saveRoles(account);
+        record(account, "staff_user.update");
         return account;
     }
 
     @Transactional
     public StaffAccount disable(TenantId tenant, UserId id) {
-        StaffAccount account = get(tenant, id);
-        account.disable();
-        accounts.update(account);
+        StaffAccount account = change(tenant, id, StaffAccount::disable, "staff_user.disable");
         refreshTokens.revokeAllOf(tenant, id, clock.instant());
         return account;
     }
 
     @Transactional
     public StaffAccount enable(TenantId tenant, UserId id) {
-        StaffAccount account = get(tenant, id);
-        account.enable();
-        accounts.update(account);
-        return account;
+        return change(tenant, id, StaffAccount::enable, "staff_user.enable");
     }
 
     @Transactional
     public StaffAccount unlock(TenantId tenant, UserId id) {
-        StaffAccount account = get(tenant, id);
-        account.unlock();
-        accounts.update(account);
-        return account;
+        return change(tenant, id, StaffAccount::unlock, "staff_user.unlock");
     }
 
     @Transactional
     public StaffAccount resetSecondFactor(TenantId tenant, UserId id) {
-        StaffAccount account = get(tenant, id);
-        account.resetMfa();
-        accounts.update(account);
+        StaffAccount account = change(tenant, id, StaffAccount::resetMfa, "staff_user.reset_second_factor");
         recoveryCodes.deleteAll(tenant, id);
         refreshTokens.revokeAllOf(tenant, id, clock.instant());
         return account;
+    }
+
+    private StaffAccount change(
+            TenantId tenant, UserId id, java.util.function.Consumer<StaffAccount> change, String action) {
+        StaffAccount account = get(tenant, id);
+        change.accept(account);
+        accounts.update(account);
+        record(account, action);
+        return account;
+    }
+
+    /** Every change of a staff account goes on the trail, with the acting administrator (or the user). */
+    private void record(StaffAccount account, String action) {
+        AuditActor actor = CurrentUser.find()
+                .<AuditActor>map(staff -> AuditActor.user(staff.userId().value(), staff.fullName()))
+                .orElseGet(() -> AuditActor.system("identity"));
+        audit.record(AuditEvent.of(
+                account.tenantId().value(),
+                actor,
+                action,
+                "staff_user",
+                account.id().toString(),
+                AuditOutcome.SUCCESS));
     }
 
     /** The user changes their own password: the current one must be right, the new one must pass the policy. */
@@ -157,13 +180,17 @@ public class StaffAdministration {
         accounts.update(account);
         Instant now = clock.instant();
         refreshTokens.revokeAllOf(tenant, id, now);
+        record(account, "staff_user.change_password");
     }
 
     @Transactional
     public void changeLanguage(TenantId tenant, UserId id, String language) {
-        StaffAccount account = get(tenant, id);
-        account.updateProfile(account.fullName(), account.email(), account.phone(), StaffRules.language(language));
-        accounts.update(account);
+        String checked = StaffRules.language(language);
+        change(
+                tenant,
+                id,
+                account -> account.updateProfile(account.fullName(), account.email(), account.phone(), checked),
+                "staff_user.change_language");
     }
 
     private Set<BranchRole> checkedRoles(TenantId tenant, Set<BranchRole> roles) {

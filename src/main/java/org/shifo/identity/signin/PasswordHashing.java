@@ -11,11 +11,11 @@ import org.springframework.stereotype.Component;
 @Component
 public final class PasswordHashing {
 
-    static final int SALT_LENGTH = 16;
-    static final int HASH_LENGTH = 32;
-    static final int PARALLELISM = 1;
-    static final int MEMORY_KIB = 19 * 1024;
-    static final int ITERATIONS = 2;
+    public static final int SALT_LENGTH = 16;
+    public static final int HASH_LENGTH = 32;
+    public static final int PARALLELISM = 1;
+    public static final int MEMORY_KIB = 19 * 1024;
+    public static final int ITERATIONS = 2;
 
     private final Argon2PasswordEncoder encoder =
             new Argon2PasswordEncoder(SALT_LENGTH, HASH_LENGTH, PARALLELISM, MEMORY_KIB, ITERATIONS);

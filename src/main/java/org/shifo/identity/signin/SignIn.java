@@ -16,6 +16,7 @@ import org.shifo.identity.persistence.Organizations;
 import org.shifo.identity.persistence.RecoveryCodes;
 import org.shifo.identity.persistence.StaffAccounts;
 import org.shifo.identity.signin.SignInOutcome.Refused;
+import org.shifo.platform.RateLimits;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -31,6 +32,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class SignIn {
 
+    /** The rate-limit category of password attempts. */
+    public static final String RATE_LIMIT_CATEGORY = "login";
+
+    private final RateLimits rateLimits;
     private final StaffAccounts accounts;
     private final Organizations organizations;
     private final AddressFailures addressFailures;
@@ -42,6 +47,7 @@ public class SignIn {
     private final Clock clock;
 
     SignIn(
+            RateLimits rateLimits,
             StaffAccounts accounts,
             Organizations organizations,
             AddressFailures addressFailures,
@@ -51,6 +57,7 @@ public class SignIn {
             SignInAudit audit,
             PlatformTransactionManager transactionManager,
             Clock clock) {
+        this.rateLimits = rateLimits;
         this.accounts = accounts;
         this.organizations = organizations;
         this.addressFailures = addressFailures;
@@ -62,9 +69,14 @@ public class SignIn {
         this.clock = clock;
     }
 
-    /** The first step: username and password. */
+    /** The first step: username and password (at most {@code shifo.rate-limits.login} per client address). */
     public SignInOutcome withPassword(String username, String password, String clientAddress) {
         String name = username.strip().toLowerCase(Locale.ROOT);
+        Optional<Duration> limited = rateLimits.tryConsume(RATE_LIMIT_CATEGORY, clientAddress);
+        if (limited.isPresent()) {
+            audit.throttled(null, name);
+            return new Refused(Refused.Reason.THROTTLED, limited.get());
+        }
         return TenantContext.callAsSystem(
                 () -> transactions.execute(status -> checkPassword(name, password, clientAddress)));
     }

@@ -12,14 +12,24 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The one DataSource: the external PostgreSQL named by {@code SHIFO_DATABASE_URL}, or else the embedded
- * server, started before the pool so Flyway and every module find it ready.
+ * server, ready before the pool so Flyway and every module find it ready. The embedded server is
+ * normally already starting by the time this configuration is processed (see {@link
+ * EarlyEmbeddedPostgresStart}); its bean waits for it.
  */
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfiguration {
 
     @Bean(destroyMethod = "close")
     @Conditional(EmbeddedDatabaseCondition.class)
-    EmbeddedPostgresServer embeddedPostgresServer(PlatformSettings settings) {
+    EmbeddedPostgresServer embeddedPostgresServer(
+            PlatformSettings settings, ObjectProvider<EmbeddedPostgresStartup> earlyStart) {
+        EmbeddedPostgresStartup startup = earlyStart.getIfAvailable();
+        if (startup != null) {
+            if (startup.serves(settings.dataDir())) {
+                return startup.claim();
+            }
+            startup.destroy(); // started for another directory than the one bound now: not ours to use
+        }
         return EmbeddedPostgresServer.start(settings.dataDir());
     }
 

