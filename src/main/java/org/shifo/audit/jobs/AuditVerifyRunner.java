@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The command-line verification: {@code java -jar shifo.jar --shifo.audit.verify-and-exit=true} starts
- * without a web server (see {@link VerifyAndExitEnvironment}), verifies every chain, prints one line per
+ * on a random loopback port (see {@link VerifyAndExitEnvironment}), verifies every chain, prints one line per
  * tenant and a result line to standard output, and exits with 0 when every chain is intact, 1 when one is
  * broken and 2 when the verification could not run.
  */

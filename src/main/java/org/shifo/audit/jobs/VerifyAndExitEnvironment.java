@@ -7,8 +7,10 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Starts a verification run ({@code shifo.audit.verify-and-exit=true}) without a web server, so it can run
- * beside a serving node on the same host without fighting over its port.
+ * Starts a verification run ({@code shifo.audit.verify-and-exit=true}) on a random port of the loopback
+ * interface, so it can run beside a serving node on the same host without fighting over its port and
+ * without being reachable from outside. (Not without a web server: the modules' web security configuration
+ * needs one.)
  */
 final class VerifyAndExitEnvironment implements EnvironmentPostProcessor {
 
@@ -20,7 +22,7 @@ final class VerifyAndExitEnvironment implements EnvironmentPostProcessor {
             environment
                     .getPropertySources()
                     .addFirst(new MapPropertySource(
-                            "shifo-audit-verify-and-exit", Map.of("spring.main.web-application-type", "none")));
+                            "shifo-audit-verify-and-exit", Map.of("server.port", "0", "server.address", "127.0.0.1")));
         }
     }
 }
