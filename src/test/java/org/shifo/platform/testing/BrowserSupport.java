@@ -80,6 +80,7 @@ public final class BrowserSupport implements BeforeEachCallback, AfterEachCallba
     /** Checked before each test, not once per class, so that each skipped test is counted and says why. */
     @Override
     public void beforeEach(ExtensionContext context) {
+        TestDatabase.get().resetRateLimits();
         if (chromium().isEmpty()) {
             String message = "No Chromium for the browser tests at "
                     + Optional.ofNullable(System.getenv("PLAYWRIGHT_CHROMIUM_EXECUTABLE"))

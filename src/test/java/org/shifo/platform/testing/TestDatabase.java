@@ -164,6 +164,22 @@ public final class TestDatabase {
         return DriverManager.getConnection(superuserUrl, superuser, superuser.equals(username) ? password : null);
     }
 
+    /**
+     * Forgets every rate-limit bucket. A browser always comes from 127.0.0.1, so without this the sign-ins of
+     * one browser test would count against the next one's per-address limit.
+     */
+    public void resetRateLimits() {
+        try (Connection connection = connectAsSuperuser();
+                var statement = connection.createStatement()) {
+            statement.execute("DELETE FROM public.rate_limit_buckets");
+        } catch (SQLException e) {
+            // before the first context has migrated the schema there is no table, and nothing to forget
+            if (!"42P01".equals(e.getSQLState())) {
+                throw new IllegalStateException("Could not reset the rate limits", e);
+            }
+        }
+    }
+
     /** Empties every application table (all schemas but PostgreSQL's own), keeping reference data. */
     public void clean() {
         try (Connection connection = connectAsSuperuser()) {
