@@ -8,6 +8,8 @@
 #   jar        java -jar target/shifo-<version>.jar                   (the plain fat jar)
 #   extracted  java -jar target/shifo/shifo.jar                      (extracted layout, no AOT cache)
 #   aot        extracted layout + -XX:AOTCache=target/shifo/shifo.aot (no other flag)
+#   cds        extracted layout + -XX:SharedArchiveFile=target/shifo/shifo.jsa, a dynamic CDS archive
+#              (what JDK 21-24 can do; made here by a training run like 'bin/shifo train' if missing)
 #   fast       target/shifo/bin/shifo                                (the launcher, as production runs it)
 # A variant of a mode, to compare JVM options or application settings side by side, is written
 #   LABEL=MODE:OPTIONS   e.g. -m 'aot,aot-serial=aot:-XX:+UseSerialGC,fast-serial=fast:-Dshifo.database.early-start=false'
@@ -75,7 +77,7 @@ for spec in "${MODE_LIST[@]}"; do
         base=${rest%%:*}
         [[ $rest == *:* ]] && opts=${rest#*:}
     fi
-    case $base in jar|extracted|aot|fast) ;; *) echo "unknown mode: $base (in '$spec')" >&2; exit 2 ;; esac
+    case $base in jar|extracted|aot|cds|fast) ;; *) echo "unknown mode: $base (in '$spec')" >&2; exit 2 ;; esac
     MODE_BASE[$label]=$base
     MODE_OPTS[$label]="${BENCH_JAVA_OPTS:-} $opts"
     LABELS+="${LABELS:+,}$label"
@@ -94,6 +96,24 @@ for mode in "${MODE_LIST[@]}"; do [[ ${MODE_BASE[$mode]} == aot || ${MODE_BASE[$
 if ((needs_aot)) && [[ ! -f $APP_DIR/shifo.aot ]]; then
     echo "== no AOT cache in $APP_DIR: training one (bin/shifo train)"
     "$APP_DIR/bin/shifo" train || echo "   (training failed or unsupported: 'fast' runs without a cache)"
+fi
+
+needs_cds=0
+for mode in "${MODE_LIST[@]}"; do [[ ${MODE_BASE[$mode]} == cds ]] && needs_cds=1; done
+if ((needs_cds)) && [[ ! -f $APP_DIR/shifo.jsa ]]; then
+    echo "== no CDS archive in $APP_DIR: making one (-XX:ArchiveClassesAtExit, spring.context.exit=onRefresh)"
+    scratch=$(mktemp -d /tmp/shifo-bench-cds.XXXXXX)
+    env -i PATH="$PATH" HOME="${HOME:-/tmp}" LANG="${LANG:-C.UTF-8}" SHIFO_DATA_DIR="$scratch" SHIFO_PORT=0 \
+        "$JAVA" -XX:ArchiveClassesAtExit="$APP_DIR/shifo.jsa" -Xlog:cds=error,aot=error \
+        -Dspring.context.exit=onRefresh -jar "$APP_DIR/shifo.jar" > "$scratch/train.log" 2>&1 || true
+    # the halted JVM leaves its PostgreSQL running: fast shutdown
+    if [[ -f $scratch/postgres/postmaster.pid ]]; then
+        pm=$(head -n 1 "$scratch/postgres/postmaster.pid")
+        kill -INT "$pm" 2>/dev/null || true
+        for _ in {1..300}; do [[ -f $scratch/postgres/postmaster.pid ]] || break; sleep 0.1; done
+    fi
+    rm -rf "$scratch"
+    [[ -f $APP_DIR/shifo.jsa ]] || { echo "could not make $APP_DIR/shifo.jsa" >&2; exit 1; }
 fi
 
 # ---- state and clean-up ------------------------------------------------------------------------------
@@ -141,6 +161,7 @@ launch() { # mode log
         jar) "$JAVA" "${opts[@]}" -jar "$JAR" > "$log" 2>&1 & ;;
         extracted) "$JAVA" "${opts[@]}" -jar "$APP_DIR/shifo.jar" > "$log" 2>&1 & ;;
         aot) "$JAVA" -XX:AOTCache="$APP_DIR/shifo.aot" "${opts[@]}" -jar "$APP_DIR/shifo.jar" > "$log" 2>&1 & ;;
+        cds) "$JAVA" -XX:SharedArchiveFile="$APP_DIR/shifo.jsa" "${opts[@]}" -jar "$APP_DIR/shifo.jar" > "$log" 2>&1 & ;;
         fast) JAVA_OPTS="${opts[*]}" "$APP_DIR/bin/shifo" > "$log" 2>&1 & ;;
     esac
     APP_PID=$!
