@@ -21,7 +21,7 @@ public final class PasswordHashing {
             new Argon2PasswordEncoder(SALT_LENGTH, HASH_LENGTH, PARALLELISM, MEMORY_KIB, ITERATIONS);
 
     /** A hash of a random password: checked against when a username does not exist, so timing reveals nothing. */
-    private final String decoy = hash(java.util.UUID.randomUUID().toString());
+    private volatile @org.jspecify.annotations.Nullable String decoy;
 
     public String hash(String password) {
         return java.util.Objects.requireNonNull(encoder.encode(password));
@@ -37,6 +37,16 @@ public final class PasswordHashing {
 
     /** Spends the same time as a real check, for an unknown user. */
     public void matchDecoy(String password) {
-        encoder.matches(password, decoy);
+        encoder.matches(password, decoy());
+    }
+
+    /** Made at the first unknown username rather than at start-up, where it would cost a hash of start time. */
+    private String decoy() {
+        String current = decoy;
+        if (current == null) {
+            current = hash(java.util.UUID.randomUUID().toString());
+            decoy = current;
+        }
+        return current;
     }
 }

@@ -136,11 +136,7 @@ class SignInPageController {
 
     @GetMapping("/login/code")
     String codePage(HttpServletRequest request) {
-        return sessions.pending(request)
-                        .filter(pending -> !pending.enrollmentRequired())
-                        .isPresent()
-                ? "identity/code"
-                : "redirect:/login?expired";
+        return secondStepPage(request, "identity/code");
     }
 
     @PostMapping("/login/code")
@@ -149,27 +145,18 @@ class SignInPageController {
             HttpServletRequest request,
             HttpServletResponse response,
             Model model) {
-        Optional<PendingSignIn> pending = sessions.pending(request).filter(p -> !p.enrollmentRequired());
-        if (pending.isEmpty()) {
-            return "redirect:/login?expired";
-        }
-        Optional<Staff> staff = secondStep(
-                () -> signIn.withCode(pending.get().userId(), pending.get().tenantId(), trimmed(code)));
-        if (staff.isEmpty()) {
-            model.addAttribute("error", "identity.code.wrong");
-            return "identity/code";
-        }
-        sessions.signIn(staff.get(), request, response);
-        return "redirect:/";
+        return finishSecondStep(
+                request,
+                response,
+                model,
+                "identity/code",
+                "identity.code.wrong",
+                pending -> signIn.withCode(pending.userId(), pending.tenantId(), trimmed(code)));
     }
 
     @GetMapping("/login/recovery")
     String recoveryPage(HttpServletRequest request) {
-        return sessions.pending(request)
-                        .filter(pending -> !pending.enrollmentRequired())
-                        .isPresent()
-                ? "identity/recovery"
-                : "redirect:/login?expired";
+        return secondStepPage(request, "identity/recovery");
     }
 
     @PostMapping("/login/recovery")
@@ -178,15 +165,40 @@ class SignInPageController {
             HttpServletRequest request,
             HttpServletResponse response,
             Model model) {
-        Optional<PendingSignIn> pending = sessions.pending(request).filter(p -> !p.enrollmentRequired());
+        return finishSecondStep(
+                request,
+                response,
+                model,
+                "identity/recovery",
+                "identity.recovery.wrong",
+                pending -> signIn.withRecoveryCode(pending.userId(), pending.tenantId(), trimmed(recoveryCode)));
+    }
+
+    /** The pending sign-in of a user who has a second factor enrolled (the code and recovery steps). */
+    private Optional<PendingSignIn> enrolledPending(HttpServletRequest request) {
+        return sessions.pending(request).filter(pending -> !pending.enrollmentRequired());
+    }
+
+    private String secondStepPage(HttpServletRequest request, String view) {
+        return enrolledPending(request).isPresent() ? view : "redirect:/login?expired";
+    }
+
+    /** One second step: the pending user's code checked, then signed in, or the page again with its error. */
+    private String finishSecondStep(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model,
+            String view,
+            String errorKey,
+            java.util.function.Function<PendingSignIn, Optional<Staff>> step) {
+        Optional<PendingSignIn> pending = enrolledPending(request);
         if (pending.isEmpty()) {
             return "redirect:/login?expired";
         }
-        Optional<Staff> staff = secondStep(() ->
-                signIn.withRecoveryCode(pending.get().userId(), pending.get().tenantId(), trimmed(recoveryCode)));
+        Optional<Staff> staff = secondStep(() -> step.apply(pending.get()));
         if (staff.isEmpty()) {
-            model.addAttribute("error", "identity.recovery.wrong");
-            return "identity/recovery";
+            model.addAttribute("error", errorKey);
+            return view;
         }
         sessions.signIn(staff.get(), request, response);
         return "redirect:/";
