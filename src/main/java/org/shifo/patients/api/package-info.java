@@ -1,0 +1,4 @@
+@NullMarked
+package org.shifo.patients.api;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.shifo.patients.domain;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.shifo.patients.persistence;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.shifo.patients.registry;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.shifo.patients.web;
+
+import org.jspecify.annotations.NullMarked;
