@@ -2,6 +2,7 @@ package org.shifo.identity.api;
 
 import java.util.Map;
 import org.shifo.identity.accounts.IdentityRuleException;
+import org.shifo.identity.accounts.SessionNotFoundException;
 import org.shifo.identity.accounts.StaffNotFoundException;
 import org.shifo.identity.signin.SignIn;
 import org.shifo.identity.signin.SignInOutcome;
@@ -109,6 +110,14 @@ class IdentityProblems {
         return problem(
                 HttpStatus.NOT_FOUND,
                 Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not Found", "There is no such staff account."),
+                Map.of());
+    }
+
+    @ExceptionHandler(SessionNotFoundException.class)
+    ResponseEntity<ProblemDetail> sessionNotFound() {
+        return problem(
+                HttpStatus.NOT_FOUND,
+                Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not Found", "There is no such active session."),
                 Map.of());
     }
 
