@@ -82,10 +82,10 @@ class IdentityProblems {
     @ExceptionHandler(SignIn.SecondFactorStateException.class)
     ResponseEntity<ProblemDetail> wrongState(SignIn.SecondFactorStateException exception) {
         String detail =
-                switch (exception.getMessage()) {
-                    case "already-enrolled" -> "A second factor is already enrolled; an administrator can reset it.";
-                    case "not-enrolled", "not-enrolling" -> "No second factor is enrolled yet; enrol one first.";
-                    default -> "Sign in again.";
+                switch (exception.state()) {
+                    case ALREADY_ENROLLED -> "A second factor is already enrolled; an administrator can reset it.";
+                    case NOT_ENROLLED, NOT_ENROLLING -> "No second factor is enrolled yet; enrol one first.";
+                    case UNKNOWN_USER -> "Sign in again.";
                 };
         return problem(
                 HttpStatus.CONFLICT,

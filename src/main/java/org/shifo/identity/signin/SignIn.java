@@ -148,7 +148,7 @@ public class SignIn {
                 () -> transactions.execute(status -> {
                     StaffAccount account = require(tenant, user);
                     if (account.isMfaEnrolled()) {
-                        throw new SecondFactorStateException("already-enrolled");
+                        throw new SecondFactorStateException(SecondFactorState.ALREADY_ENROLLED);
                     }
                     String secret = secondFactor.newSecret();
                     account.startMfaEnrollment(secondFactor.encrypt(secret));
@@ -167,7 +167,9 @@ public class SignIn {
                     String encrypted = account.mfaSecret();
                     if (account.isMfaEnrolled() || encrypted == null) {
                         throw new SecondFactorStateException(
-                                account.isMfaEnrolled() ? "already-enrolled" : "not-enrolling");
+                                account.isMfaEnrolled()
+                                        ? SecondFactorState.ALREADY_ENROLLED
+                                        : SecondFactorState.NOT_ENROLLING);
                     }
                     OptionalLong step = secondFactor.matchingStep(secondFactor.decrypt(encrypted), code, null);
                     if (step.isEmpty()) {
@@ -196,7 +198,7 @@ public class SignIn {
                     StaffAccount account = require(tenant, user);
                     String encrypted = account.mfaSecret();
                     if (!account.isMfaEnrolled() || encrypted == null) {
-                        throw new SecondFactorStateException("not-enrolled");
+                        throw new SecondFactorStateException(SecondFactorState.NOT_ENROLLED);
                     }
                     OptionalLong step =
                             secondFactor.matchingStep(secondFactor.decrypt(encrypted), code, account.mfaLastUsedStep());
@@ -218,7 +220,7 @@ public class SignIn {
                 () -> transactions.execute(status -> {
                     StaffAccount account = require(tenant, user);
                     if (!account.isMfaEnrolled()) {
-                        throw new SecondFactorStateException("not-enrolled");
+                        throw new SecondFactorStateException(SecondFactorState.NOT_ENROLLED);
                     }
                     if (!recoveryCodes.use(tenant, user, secondFactor.recoveryHash(code), clock.instant())) {
                         audit.secondFactorFailed(account, "recovery-code");
@@ -232,7 +234,7 @@ public class SignIn {
     private StaffAccount require(TenantId tenant, UserId user) {
         return accounts.find(tenant, user)
                 .filter(StaffAccount::isActive)
-                .orElseThrow(() -> new SecondFactorStateException("unknown-user"));
+                .orElseThrow(() -> new SecondFactorStateException(SecondFactorState.UNKNOWN_USER));
     }
 
     /** A secret being enrolled: shown once, as text and as the otpauth URI behind the QR code. */
@@ -250,8 +252,28 @@ public class SignIn {
 
         private static final long serialVersionUID = 1L;
 
-        public SecondFactorStateException(String reason) {
-            super(reason);
+        private final SecondFactorState state;
+
+        public SecondFactorStateException(SecondFactorState state) {
+            super(state.name());
+            this.state = state;
         }
+
+        /** Which step was out of place. */
+        public SecondFactorState state() {
+            return state;
+        }
+    }
+
+    /** Why a second-factor step cannot be taken now. */
+    public enum SecondFactorState {
+        /** A second factor is enrolled already: enrolling again needs an administrator's reset. */
+        ALREADY_ENROLLED,
+        /** No second factor is enrolled: a code cannot be checked. */
+        NOT_ENROLLED,
+        /** No enrolment was started: there is nothing to confirm. */
+        NOT_ENROLLING,
+        /** The user of the sign-in step no longer exists. */
+        UNKNOWN_USER
     }
 }
