@@ -1,6 +1,7 @@
 package org.shifo.identity.web;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import org.shifo.platform.ShellContext;
@@ -19,9 +20,14 @@ class PageTimes {
     }
 
     String format(Instant instant) {
-        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.MEDIUM)
                 .withLocale(LocaleContextHolder.getLocale())
-                .withZone(shell.getIfAvailable(ShellContext::signedOut).timeZone())
+                .withZone(zone())
                 .format(instant);
+    }
+
+    /** The branch's time zone, in which a date typed into a form is read too. */
+    ZoneId zone() {
+        return shell.getIfAvailable(ShellContext::signedOut).timeZone();
     }
 }
