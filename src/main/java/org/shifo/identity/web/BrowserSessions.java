@@ -73,6 +73,15 @@ class BrowserSessions {
         return Optional.of(pending);
     }
 
+    /** Drops the pending second factor: the user signs in again from the password. */
+    void endPending(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.removeAttribute(PENDING);
+            session.removeAttribute(ENROLLMENT);
+        }
+    }
+
     Instant now() {
         return clock.instant();
     }
