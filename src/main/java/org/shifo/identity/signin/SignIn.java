@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.Semaphore;
 import org.jspecify.annotations.Nullable;
 import org.shifo.identity.TenantContext;
 import org.shifo.identity.TenantId;
@@ -47,6 +48,15 @@ public class SignIn {
     public static final int MAX_WRONG_CODES_PER_STEP = 5;
 
     private static final Logger log = LoggerFactory.getLogger(SignIn.class);
+
+    /**
+     * Password checks that may run at once. Argon2 is CPU-bound, so more checks than cores only queue for the CPU;
+     * and each check runs inside the sign-in's transaction, holding a database connection. Without this limit a
+     * burst of sign-ins (bench/login.sh, 64 clients) took every pooled connection for seconds and other requests
+     * failed waiting for one; now the burst waits here, without a connection.
+     */
+    private final Semaphore passwordChecks =
+            new Semaphore(Math.max(2, Runtime.getRuntime().availableProcessors()), true);
 
     private final RateLimits rateLimits;
     private final StaffAccounts accounts;
@@ -93,8 +103,13 @@ public class SignIn {
             audit.throttled(null, name);
             return new Refused(Refused.Reason.THROTTLED, limited.get());
         }
-        return TenantContext.callAsSystem(
-                () -> transactions.execute(status -> checkPassword(name, password, clientAddress)));
+        passwordChecks.acquireUninterruptibly();
+        try {
+            return TenantContext.callAsSystem(
+                    () -> transactions.execute(status -> checkPassword(name, password, clientAddress)));
+        } finally {
+            passwordChecks.release();
+        }
     }
 
     private SignInOutcome checkPassword(String username, String password, String clientAddress) {
