@@ -106,7 +106,6 @@ public class PatientQueries {
             params.put("reversed", reversed);
             params.put("reversedEnd", successor(reversed));
         }
-        String namePrefixes = null;
         if (!plan.nameTokens().isEmpty() && plan.nameText() != null) {
             StringBuilder where = new StringBuilder();
             StringBuilder begins = new StringBuilder();
@@ -127,17 +126,23 @@ public class PatientQueries {
             score.append(") / ").append(plan.nameTokens().size()).append(".0");
             String scored = "round(900 * (0.7 * " + score + " + 0.3 * similarity(:nameText, p.name_key)))::int";
             // Trigram operators are not leakproof, so under row-level security PostgreSQL cannot use the trigram
-            // index for them and compares every record. First, then, the records whose folded name begins with
-            // one of the words (the family name, as people usually type it) through a b-tree range, which it can
-            // use; only when those are few does the query compare every record, for other name parts and typos.
-            // A word that begins a name matches it by trigrams too, so this finds the same records and scores
-            // them alike; a fragment shared by more than PREFIX_CAP names pages through the first ones by name.
-            namePrefixes = "name_prefix AS MATERIALIZED (SELECT p.id, " + scored + " AS score"
-                    + " FROM patients.patients p WHERE (" + begins + ")" + where + live
-                    + " ORDER BY p.name_key USING ~<~, p.id LIMIT " + PREFIX_CAP + ")";
-            matchers.add("SELECT id, score FROM name_prefix");
-            matchers.add("SELECT p.id, " + scored + " AS score FROM patients.patients p"
-                    + " WHERE (SELECT count(*) FROM name_prefix) < " + PREFIX_ENOUGH + where + live);
+            // index for them and compares every record. First, then, count (up to PREFIX_ENOUGH) the records whose
+            // folded name begins with one of the words (the family name, as people usually type it) through a
+            // b-tree range, which it can use. With that many, they are the results: a word that begins a name
+            // matches it by trigrams too, so they score as before, and a fragment shared by more than PREFIX_CAP
+            // names pages through the first ones by name. With fewer, every record is compared as before, for
+            // other name parts and typos. (A separate query, so the plan of the one chosen stays simple.)
+            String prefixed = " FROM patients.patients p WHERE (" + begins + ")" + where + live;
+            Long enough = jdbc.sql("SELECT count(*) FROM (SELECT 1" + prefixed + " LIMIT " + PREFIX_ENOUGH + ") c")
+                    .params(params)
+                    .query(Long.class)
+                    .single();
+            if (enough != null && enough >= PREFIX_ENOUGH) {
+                matchers.add("(SELECT p.id, " + scored + " AS score" + prefixed
+                        + " ORDER BY p.name_key USING ~<~, p.id LIMIT " + PREFIX_CAP + ")");
+            } else {
+                matchers.add("SELECT p.id, " + scored + " AS score FROM patients.patients p WHERE TRUE" + where + live);
+            }
             params.put("nameText", plan.nameText());
         } else if (plan.namePrefix() != null) {
             if (plan.namePrefix().isEmpty()) {
@@ -152,11 +157,7 @@ public class PatientQueries {
         if (matchers.isEmpty()) {
             return List.of();
         }
-        StringBuilder sql = new StringBuilder("WITH ");
-        if (namePrefixes != null) {
-            sql.append(namePrefixes).append(", ");
-        }
-        sql.append("matched AS (")
+        StringBuilder sql = new StringBuilder("WITH matched AS (")
                 .append(String.join(" UNION ALL ", matchers))
                 .append("), best AS (SELECT id, max(score) AS score FROM matched GROUP BY id)")
                 .append(", page AS (SELECT id, score FROM best");
