@@ -19,11 +19,14 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class PatientQueries {
 
-    /** The most records the name-prefix path ranks (see {@link #search}). */
+    /** The most records a name-beginning path ranks (see {@link #search}). */
     static final int PREFIX_CAP = 1000;
 
-    /** With at least this many name-prefix matches, search does not compare every record by trigrams. */
-    static final int PREFIX_ENOUGH = 100;
+    /**
+     * With at least this many name-beginning matches (two pages), search does not compare every record by
+     * trigrams.
+     */
+    static final int PREFIX_ENOUGH = 40;
 
     private final JdbcClient jdbc;
 
@@ -148,8 +151,9 @@ public class PatientQueries {
             if (plan.namePrefix().isEmpty()) {
                 matchers.add("SELECT p.id, 400 AS score FROM patients.patients p WHERE TRUE" + live);
             } else {
-                matchers.add("SELECT p.id, 400 AS score FROM patients.patients p"
-                        + " WHERE p.name_key ~>=~ :prefix AND p.name_key ~<~ :prefixEnd" + live);
+                matchers.add("(SELECT p.id, 400 AS score FROM patients.patients p"
+                        + " WHERE p.name_key ~>=~ :prefix AND p.name_key ~<~ :prefixEnd" + live
+                        + " ORDER BY p.name_key USING ~<~, p.id LIMIT " + PREFIX_CAP + ")");
                 params.put("prefix", plan.namePrefix());
                 params.put("prefixEnd", successor(plan.namePrefix()));
             }
