@@ -120,11 +120,12 @@ public class PatientQueries {
                 begins.append(i == 0 ? "" : " OR ")
                         .append("(p.name_key ~>=~ :")
                         .append(param)
-                        .append(" AND p.name_key ~<~ :")
+                        .append("Start AND p.name_key ~<~ :")
                         .append(param)
                         .append("End)");
                 params.put(param, plan.nameTokens().get(i));
-                params.put(param + "End", successor(plan.nameTokens().get(i)));
+                params.put(param + "Start", rangeStart(plan.nameTokens().get(i)));
+                params.put(param + "End", successor(rangeStart(plan.nameTokens().get(i))));
             }
             score.append(") / ").append(plan.nameTokens().size()).append(".0");
             String scored = "round(900 * (0.7 * " + score + " + 0.3 * similarity(:nameText, p.name_key)))::int";
@@ -318,6 +319,15 @@ public class PatientQueries {
                 .param("now", java.sql.Timestamp.from(now))
                 .param("by", by)
                 .update();
+    }
+
+    /**
+     * Where names beginning with a typed word start: the word without a last letter that may begin a two-letter
+     * spelling {@link org.shifo.patients.domain.NameKey} folds ("mirzay" of Mirzayev, whose key is {@code
+     * mirzaev}; kh, ts, dj, zh likewise). The range is wider; the trigram test still decides.
+     */
+    static String rangeStart(String token) {
+        return "ykdzt".indexOf(token.charAt(token.length() - 1)) >= 0 ? token.substring(0, token.length() - 1) : token;
     }
 
     /** The least string after every string that begins with {@code prefix} (ASCII; for a byte-order range). */
