@@ -82,8 +82,12 @@ CREATE TABLE patients.patients
 -- Name search and duplicate matching: trigram similarity on the folded name.
 CREATE INDEX patients_name_key_trgm ON patients.patients USING gin (name_key gin_trgm_ops);
 CREATE INDEX patients_birth_date ON patients.patients (tenant_id, birth_date);
--- prefix search for one- and two-letter beginnings, which trigrams cannot serve
-CREATE INDEX patients_name_key_prefix ON patients.patients (name_key text_pattern_ops);
+-- Names that begin with what was typed, in name order: short beginnings, which trigrams cannot serve, and the
+-- first step of every name search (see PatientQueries.search). Under row-level security PostgreSQL uses an
+-- index only for leakproof operators, which the trigram ones are not and text_pattern_ops' ~>=~ and ~<~ are.
+-- It covers the search of live records (id included), so the scan does not visit the table.
+CREATE INDEX patients_name_key_prefix ON patients.patients (tenant_id, name_key text_pattern_ops, id)
+    WHERE deleted_at IS NULL AND status = 'ACTIVE';
 
 CREATE TABLE patients.phones
 (
@@ -102,7 +106,9 @@ CREATE TABLE patients.phones
     CONSTRAINT phones_position_range CHECK (position BETWEEN 0 AND 9)
 );
 CREATE UNIQUE INDEX phones_one_primary ON patients.phones (patient_id) WHERE is_primary;
-CREATE INDEX phones_digits_reversed ON patients.phones (digits_reversed text_pattern_ops);
+CREATE INDEX phones_digits_reversed ON patients.phones (tenant_id, digits_reversed text_pattern_ops);
+-- the same number on other records: duplicate checks on every registration, exact phone search, the review list
+CREATE INDEX phones_e164 ON patients.phones (tenant_id, e164);
 
 -- Typed identifiers. Unique per tenant among active ones; a merged record's identifiers are kept
 -- (inactive) so an undo can restore them.

@@ -21,6 +21,13 @@ import org.jspecify.annotations.Nullable;
  */
 public final class NameKey {
 
+    /**
+     * The longest key stored ({@code patients_name_key_length}). Folding can double a name's length (ё → yo,
+     * щ → sh), so three names of 100 letters may give more; the key is cut there, which only drops the end of
+     * such names from matching.
+     */
+    public static final int MAX_LENGTH = 400;
+
     private static final Map<Character, String> CYRILLIC = cyrillic();
 
     private NameKey() {}
@@ -29,6 +36,9 @@ public final class NameKey {
     public static String of(String familyName, String givenName, @Nullable String patronymic) {
         String key =
                 (fold(familyName) + " " + fold(givenName) + " " + (patronymic == null ? "" : fold(patronymic))).trim();
+        if (key.length() > MAX_LENGTH) {
+            key = key.substring(0, MAX_LENGTH).strip();
+        }
         return key.isEmpty() ? "?" : key;
     }
 

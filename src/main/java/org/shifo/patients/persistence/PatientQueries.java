@@ -19,6 +19,15 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class PatientQueries {
 
+    /** The most records a name-beginning path ranks (see {@link #search}). */
+    static final int PREFIX_CAP = 1000;
+
+    /**
+     * With at least this many name-beginning matches (two pages), search does not compare every record by
+     * trigrams.
+     */
+    static final int PREFIX_ENOUGH = 40;
+
     private final JdbcClient jdbc;
 
     PatientQueries(JdbcClient jdbc) {
@@ -89,29 +98,66 @@ public class PatientQueries {
                         least(980, 600 + 30 * char_length(:digits)) - (CASE WHEN ph.is_primary THEN 0 ELSE 5 END) AS score
                     FROM patients.phones ph
                     JOIN patients.patients p ON p.id = ph.patient_id
-                    WHERE ph.tenant_id = :tenant AND ph.digits_reversed LIKE :reversed
+                    WHERE ph.tenant_id = :tenant
+                      AND ph.digits_reversed ~>=~ :reversed AND ph.digits_reversed ~<~ :reversedEnd
                     """
                             + live);
+            // a range, not LIKE: under row-level security only leakproof operators may use an index, and LIKE
+            // is not one (text_pattern_ops' ~>=~ and ~<~ are)
+            String reversed = new StringBuilder(plan.phoneDigits()).reverse().toString();
             params.put("digits", plan.phoneDigits());
-            params.put("reversed", new StringBuilder(plan.phoneDigits()).reverse() + "%");
+            params.put("reversed", reversed);
+            params.put("reversedEnd", successor(reversed));
         }
         if (!plan.nameTokens().isEmpty() && plan.nameText() != null) {
             StringBuilder where = new StringBuilder();
+            StringBuilder begins = new StringBuilder();
             StringBuilder score = new StringBuilder("(0");
             for (int i = 0; i < plan.nameTokens().size(); i++) {
                 String param = "token" + i;
                 where.append(" AND :").append(param).append(" <% p.name_key");
                 score.append(" + word_similarity(:").append(param).append(", p.name_key)");
+                begins.append(i == 0 ? "" : " OR ")
+                        .append("(p.name_key ~>=~ :")
+                        .append(param)
+                        .append("Start AND p.name_key ~<~ :")
+                        .append(param)
+                        .append("End)");
                 params.put(param, plan.nameTokens().get(i));
+                params.put(param + "Start", rangeStart(plan.nameTokens().get(i)));
+                params.put(param + "End", successor(rangeStart(plan.nameTokens().get(i))));
             }
             score.append(") / ").append(plan.nameTokens().size()).append(".0");
-            matchers.add(
-                    "SELECT p.id, round(900 * (0.7 * " + score + " + 0.3 * similarity(:nameText, p.name_key)))::int"
-                            + " AS score FROM patients.patients p WHERE TRUE" + where + live);
+            String scored = "round(900 * (0.7 * " + score + " + 0.3 * similarity(:nameText, p.name_key)))::int";
+            // Trigram operators are not leakproof, so under row-level security PostgreSQL cannot use the trigram
+            // index for them and compares every record. First, then, count (up to PREFIX_ENOUGH) the records whose
+            // folded name begins with one of the words (the family name, as people usually type it) through a
+            // b-tree range, which it can use. With that many, they are the results: a word that begins a name
+            // matches it by trigrams too, so they score as before, and a fragment shared by more than PREFIX_CAP
+            // names pages through the first ones by name. With fewer, every record is compared as before, for
+            // other name parts and typos. (A separate query, so the plan of the one chosen stays simple.)
+            String prefixed = " FROM patients.patients p WHERE (" + begins + ")" + where + live;
+            Long enough = jdbc.sql("SELECT count(*) FROM (SELECT 1" + prefixed + " LIMIT " + PREFIX_ENOUGH + ") c")
+                    .params(params)
+                    .query(Long.class)
+                    .single();
+            if (enough != null && enough >= PREFIX_ENOUGH) {
+                matchers.add("(SELECT p.id, " + scored + " AS score" + prefixed
+                        + " ORDER BY p.name_key USING ~<~, p.id LIMIT " + PREFIX_CAP + ")");
+            } else {
+                matchers.add("SELECT p.id, " + scored + " AS score FROM patients.patients p WHERE TRUE" + where + live);
+            }
             params.put("nameText", plan.nameText());
         } else if (plan.namePrefix() != null) {
-            matchers.add("SELECT p.id, 400 AS score FROM patients.patients p WHERE p.name_key LIKE :prefix" + live);
-            params.put("prefix", plan.namePrefix() + "%");
+            if (plan.namePrefix().isEmpty()) {
+                matchers.add("SELECT p.id, 400 AS score FROM patients.patients p WHERE TRUE" + live);
+            } else {
+                matchers.add("(SELECT p.id, 400 AS score FROM patients.patients p"
+                        + " WHERE p.name_key ~>=~ :prefix AND p.name_key ~<~ :prefixEnd" + live
+                        + " ORDER BY p.name_key USING ~<~, p.id LIMIT " + PREFIX_CAP + ")");
+                params.put("prefix", plan.namePrefix());
+                params.put("prefixEnd", successor(plan.namePrefix()));
+            }
         }
         if (matchers.isEmpty()) {
             return List.of();
@@ -119,18 +165,21 @@ public class PatientQueries {
         StringBuilder sql = new StringBuilder("WITH matched AS (")
                 .append(String.join(" UNION ALL ", matchers))
                 .append("), best AS (SELECT id, max(score) AS score FROM matched GROUP BY id)")
-                .append(
-                        " SELECT p.id, p.record_number, p.family_name, p.given_name, p.patronymic, p.sex, p.birth_date,")
-                .append(" p.status, p.merged_into, best.score,")
-                .append(
-                        " (SELECT ph.e164 FROM patients.phones ph WHERE ph.patient_id = p.id AND ph.is_primary) AS phone")
-                .append(" FROM best JOIN patients.patients p ON p.id = best.id WHERE p.tenant_id = :tenant");
+                .append(", page AS (SELECT id, score FROM best");
         if (after != null) {
-            sql.append(" AND (best.score < :afterScore OR (best.score = :afterScore AND p.id > :afterId))");
+            sql.append(" WHERE score < :afterScore OR (score = :afterScore AND id > :afterId)");
             params.put("afterScore", after.score());
             params.put("afterId", after.id());
         }
-        sql.append(" ORDER BY best.score DESC, p.id LIMIT :limit");
+        // the page is cut before the join, so only its records are read
+        sql.append(" ORDER BY score DESC, id LIMIT :limit)")
+                .append(
+                        " SELECT p.id, p.record_number, p.family_name, p.given_name, p.patronymic, p.sex, p.birth_date,")
+                .append(" p.status, p.merged_into, page.score,")
+                .append(
+                        " (SELECT ph.e164 FROM patients.phones ph WHERE ph.patient_id = p.id AND ph.is_primary) AS phone")
+                .append(" FROM page JOIN patients.patients p ON p.id = page.id WHERE p.tenant_id = :tenant")
+                .append(" ORDER BY page.score DESC, p.id");
         params.put("limit", limit);
         return jdbc.sql(sql.toString())
                 .params(params)
@@ -270,6 +319,20 @@ public class PatientQueries {
                 .param("now", java.sql.Timestamp.from(now))
                 .param("by", by)
                 .update();
+    }
+
+    /**
+     * Where names beginning with a typed word start: the word without a last letter that may begin a two-letter
+     * spelling {@link org.shifo.patients.domain.NameKey} folds ("mirzay" of Mirzayev, whose key is {@code
+     * mirzaev}; kh, ts, dj, zh likewise). The range is wider; the trigram test still decides.
+     */
+    static String rangeStart(String token) {
+        return "ykdzt".indexOf(token.charAt(token.length() - 1)) >= 0 ? token.substring(0, token.length() - 1) : token;
+    }
+
+    /** The least string after every string that begins with {@code prefix} (ASCII; for a byte-order range). */
+    static String successor(String prefix) {
+        return prefix.substring(0, prefix.length() - 1) + (char) (prefix.charAt(prefix.length() - 1) + 1);
     }
 
     private static LocalDate swap(LocalDate date) {

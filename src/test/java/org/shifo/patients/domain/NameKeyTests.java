@@ -37,4 +37,15 @@ class NameKeyTests {
         assertThat(NameKey.fold("'-- ")).isEmpty();
         assertThat(NameKey.of("-", "'", null)).isEqualTo("?");
     }
+
+    @Test
+    void keyOfThreeLongestNamesFitsItsColumn() {
+        String longest = "Щёцюя".repeat(20);
+
+        String key = NameKey.of(longest, longest, longest);
+
+        assertThat(longest).hasSize(PatientRules.NAME_MAX);
+        assertThat(NameKey.fold(longest)).hasSizeGreaterThan(PatientRules.NAME_MAX);
+        assertThat(key).hasSizeLessThanOrEqualTo(NameKey.MAX_LENGTH).startsWith(NameKey.fold(longest));
+    }
 }
