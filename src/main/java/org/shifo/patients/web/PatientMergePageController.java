@@ -83,7 +83,7 @@ class PatientMergePageController {
             return pickOther(left, q, model, locale);
         }
         PatientRecord right = read(other);
-        return screen(model, left, right, defaultChoices(), "left", null, locale);
+        return screen(model, left, right, defaultChoices(), null, locale);
     }
 
     private String pickOther(PatientRecord left, @Nullable String q, Model model, Locale locale) {
@@ -130,7 +130,6 @@ class PatientMergePageController {
             PatientRecord left,
             PatientRecord right,
             Map<String, String> choices,
-            String survivor,
             @Nullable String error,
             Locale locale) {
         List<MergeRow> rows = new ArrayList<>();
@@ -145,7 +144,6 @@ class PatientMergePageController {
         model.addAttribute("left", left);
         model.addAttribute("right", right);
         model.addAttribute("rows", rows);
-        model.addAttribute("survivor", survivor);
         model.addAttribute("mergeError", error);
         return "patients/merge";
     }
@@ -154,11 +152,10 @@ class PatientMergePageController {
     String merge(
             @PathVariable UUID id,
             @RequestParam UUID other,
-            @RequestParam(defaultValue = "left") String survivor,
             @RequestParam MultiValueMap<String, String> params,
             Model model,
             Locale locale) {
-        boolean leftSurvives = !survivor.equals("right");
+        // the left record (the one whose merge screen this is) survives; the screen offers to swap the sides
         Map<String, String> sides = new LinkedHashMap<>();
         Map<String, String> choices = new LinkedHashMap<>();
         for (String field : PatientMerging.FIELDS) {
@@ -168,14 +165,11 @@ class PatientMergePageController {
                 side = isList(field) ? "both" : "left";
             }
             sides.put(field, side);
-            boolean leftChosen = side.equals("left");
-            choices.put(field, side.equals("both") ? "both" : leftChosen == leftSurvives ? "survivor" : "merged");
+            choices.put(field, side.equals("both") ? "both" : side.equals("left") ? "survivor" : "merged");
         }
-        PatientId leftId = new PatientId(id);
-        PatientId rightId = new PatientId(other);
-        PatientId kept = leftSurvives ? leftId : rightId;
+        PatientId kept = new PatientId(id);
         try {
-            UUID mergeId = merging.merge(kept, leftSurvives ? rightId : leftId, choices);
+            UUID mergeId = merging.merge(kept, new PatientId(other), choices);
             return "redirect:/patients/" + kept + "?merged=" + mergeId;
         } catch (MergeRefusedException e) {
             return screen(
@@ -183,7 +177,6 @@ class PatientMergePageController {
                     read(id),
                     read(other),
                     sides,
-                    leftSurvives ? "left" : "right",
                     text.message("patients.merge.refused." + e.reason().name(), locale),
                     locale);
         } catch (PatientRuleException e) {
@@ -192,7 +185,6 @@ class PatientMergePageController {
                     read(id),
                     read(other),
                     sides,
-                    leftSurvives ? "left" : "right",
                     e.violations().stream().map(v -> text.rule(v, locale)).collect(Collectors.joining("; ")),
                     locale);
         } catch (PatientNotFoundException e) {
