@@ -43,6 +43,7 @@ import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
@@ -253,6 +254,32 @@ class PatientPageController {
             model.addAttribute("today", today);
             return form(model, fields, Map.of(), null);
         }
+    }
+
+    /**
+     * The inline check while typing: the form as it is now, checked without saving, answered with the message
+     * of the one field that changed (htmx names it in {@code HX-Trigger-Name}), or an empty message.
+     */
+    @PostMapping("/check")
+    @PreAuthorize(WRITE)
+    String check(
+            @RequestParam MultiValueMap<String, String> params,
+            @RequestHeader(name = "HX-Trigger-Name", required = false) @Nullable String field,
+            Model model,
+            Locale locale) {
+        PatientFormFields fields = PatientFormFields.of(params, null);
+        List<Violation> violations = new ArrayList<>();
+        try {
+            var form = fields.toForm();
+            violations.addAll(fields.parseProblems());
+            registry.check(form);
+        } catch (PatientRuleException e) {
+            violations.addAll(e.violations());
+        }
+        String name = field == null ? "" : field;
+        model.addAttribute("fid", name.replace("[", "-").replace("]", "").replace('.', '-'));
+        model.addAttribute("error", text.errors(violations, fields, locale).get(name));
+        return "patients/form :: fieldError";
     }
 
     private static List<Violation> withParseProblems(PatientFormFields fields, PatientRuleException e) {

@@ -9,8 +9,11 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.shifo.identity.Role;
+import org.shifo.identity.Staff;
 import org.shifo.identity.signin.SecondFactor;
 import org.shifo.platform.testing.Axe;
+import org.shifo.platform.testing.BrowserLocale;
 import org.shifo.platform.testing.BrowserSupport;
 import org.shifo.platform.testing.IdentityFixtures;
 import org.shifo.platform.testing.IntegrationTest;
@@ -179,6 +182,51 @@ class PatientPagesBrowserTests {
         page.navigate("/patients/duplicates");
         assertThat(heading(page)).hasText("Possible duplicates");
         assertThat(page.locator(".pair-list")).containsText("same phone");
+        Axe.assertNoViolations(page);
+    }
+
+    @Test
+    @BrowserLocale("ru-RU")
+    void aReceptionistRegistersInRussianWithInlineChecksAndSeveralPhonesThenFindsThePatient(Page page) {
+        Staff receptionist = fixtures.staff(clinic, Role.RECEPTIONIST);
+        page.navigate("/login");
+        page.getByLabel("Имя пользователя").fill(receptionist.username());
+        page.getByLabel("Пароль").fill(IdentityFixtures.PASSWORD);
+        button(page, "Войти").click();
+        assertThat(page.locator(".shell-user")).isVisible();
+
+        page.navigate("/patients/new");
+        field(page, "Фамилия").fill("Каримова");
+        page.locator("#givenName").fill("Дилноза");
+        field(page, "Пол").selectOption("FEMALE");
+        field(page, "Дата рождения").fill("1990-01-02");
+        field(page, "Телефон 1").fill("12");
+        field(page, "Телефон 1").press("Tab");
+        assertThat(page.locator("#phones-0-number-error"))
+                .hasText("Неверный номер телефона (например, +998 90 123 45 67)");
+        Axe.assertNoViolations(page);
+        field(page, "Телефон 1").fill("+998 91 765 43 21");
+        field(page, "Телефон 1").press("Tab");
+        assertThat(page.locator("#phones-0-number-error")).isEmpty();
+
+        button(page, "Добавить телефон").click();
+        assertThat(field(page, "Телефон 3")).isVisible();
+        assertThat(field(page, "Телефон 1")).hasValue("+998 91 765 43 21");
+        field(page, "Телефон 2").fill("+998 93 111 22 33");
+        page.getByLabel("Телефон 2 основной").check();
+        Axe.assertNoViolations(page);
+        button(page, "Зарегистрировать").click();
+
+        assertThat(page.getByText("Пациент зарегистрирован.")).isVisible();
+        assertThat(page.locator(".detail-list").getByText("+998931112233")).isVisible();
+        assertThat(page.getByText("Основной телефон")).isVisible();
+        assertThat(link(page, "Объединить с другой записью")).hasCount(0);
+        Axe.assertNoViolations(page);
+
+        page.navigate("/patients");
+        field(page, "Поиск").fill("Karimova");
+        assertThat(page.locator("#patient-list").getByRole(AriaRole.LINK)).hasText("Каримова Дилноза");
+        assertThat(page.locator("#patient-list")).containsText("+998931112233");
         Axe.assertNoViolations(page);
     }
 }

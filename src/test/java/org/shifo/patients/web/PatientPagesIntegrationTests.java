@@ -201,4 +201,122 @@ class PatientPagesIntegrationTests {
                 .contains("Обязательно")
                 .contains("aria-describedby=\"phones-1-number-error\"");
     }
+
+    private MvcTestResult post(Cookie session, String uri, String... params) {
+        var request = mvc.post().uri(uri).cookie(session).with(csrf()).header("Accept-Language", "en");
+        for (int i = 0; i < params.length; i += 2) {
+            request = request.param(params[i], params[i + 1]);
+        }
+        return request.accept(MediaType.TEXT_HTML).exchange();
+    }
+
+    @Test
+    void anIdentifierInUseNamesItsFieldAndLinksTheRecordThatHasIt() throws Exception {
+        String[] person = {
+            "familyName", "Xoʻjayev",
+            "givenName", "Oʻtkir",
+            "sex", "MALE",
+            "birthDate", "1985-03-12",
+            "phones[0].number", "90 123 45 67",
+            "identifiers[0].type", "PINFL",
+            "identifiers[0].value", "31203850260019"
+        };
+        MvcTestResult first = post(reception, "/patients", person);
+        assertThat(first).hasStatus(HttpStatus.FOUND);
+        String existing = first.getResponse().getHeader("Location").replace("?registered", "");
+        person[1] = "Aliyev";
+        person[3] = "Bobur";
+        person[9] = "91 765 43 21";
+
+        MvcTestResult second = post(reception, "/patients", person);
+
+        assertThat(second).hasStatusOk();
+        String body = second.getResponse().getContentAsString();
+        assertThat(body)
+                .contains("This document (PINFL) belongs to another patient’s record")
+                .contains("id=\"identifiers-0-value-error\"")
+                .contains("href=\"" + existing + "\"");
+    }
+
+    @Test
+    void aStaleEditIsRefusedWithAFriendlyMessageAndKeepsWhatWasTyped() throws Exception {
+        String patient = register(reception, "Karimova", "+998 91 765 43 21", "", "");
+        String[] edit = {
+            "version", "0",
+            "familyName", "Karimova",
+            "givenName", "Dilnoza",
+            "sex", "FEMALE",
+            "birthDate", "1990-01-02",
+            "phones[0].number", "+998 91 765 43 21",
+            "address.street", "Navoi 5"
+        };
+        assertThat(post(reception, patient, edit)).hasStatus(HttpStatus.FOUND);
+        edit[13] = "Navoi 7";
+
+        MvcTestResult stale = post(reception, patient, edit);
+
+        assertThat(stale).hasStatusOk();
+        assertThat(stale.getResponse().getContentAsString())
+                .contains("Someone else changed this record while you were editing it.")
+                .contains("value=\"Navoi 7\"");
+        assertThat(page(reception, patient)).bodyText().contains("Navoi 5").doesNotContain("Navoi 7");
+    }
+
+    @Test
+    void pagesSearchResultsWithTheCursor() throws Exception {
+        for (int i = 0; i < 22; i++) {
+            assertThat(post(
+                            reception,
+                            "/patients",
+                            "familyName",
+                            "Rahimov",
+                            "givenName",
+                            "Akmal",
+                            "sex",
+                            "MALE",
+                            "birthDate",
+                            "1990-01-" + (10 + i),
+                            "phones[0].number",
+                            "+998 90 555 00 " + (10 + i),
+                            "registerAnyway",
+                            "true"))
+                    .hasStatus(HttpStatus.FOUND);
+        }
+
+        String first = page(reception, "/patients?q=Rahimov").getResponse().getContentAsString();
+        java.util.regex.Matcher more = java.util.regex.Pattern.compile(
+                        "hx-get=\"(/patients/results[^\"]+cursor[^\"]+)\"")
+                .matcher(first);
+
+        assertThat(first.split("class=\"result-name\"", -1)).hasSize(21);
+        assertThat(more.find()).isTrue();
+        MvcTestResult next = mvc.get()
+                .uri(more.group(1).replace("&amp;", "&"))
+                .cookie(reception)
+                .header("HX-Request", "true")
+                .exchange();
+        assertThat(next).hasStatusOk();
+        String rest = next.getResponse().getContentAsString();
+        assertThat(rest.split("class=\"result-name\"", -1)).hasSize(3);
+        assertThat(rest).contains("hx-swap-oob").doesNotContain("<html");
+    }
+
+    @Test
+    void theInlineCheckAnswersWithTheChangedFieldsMessageOnly() throws Exception {
+        MvcTestResult result = mvc.post()
+                .uri("/patients/check")
+                .cookie(reception)
+                .with(csrf())
+                .header("HX-Request", "true")
+                .header("HX-Trigger-Name", "email")
+                .header("Accept-Language", "uz")
+                .param("email", "not-an-email")
+                .exchange();
+
+        assertThat(result).hasStatusOk();
+        assertThat(result.getResponse().getContentAsString())
+                .contains("id=\"email-error\"")
+                .contains("Elektron pochta manzili notoʻgʻri")
+                .doesNotContain("Toʻldirilishi shart");
+    }
 }
