@@ -1,5 +1,6 @@
 package org.shifo.patients.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -140,8 +141,20 @@ class PatientPageController {
             @RequestParam(required = false) @Nullable String cursor,
             @RequestParam(required = false) @Nullable String more,
             Model model,
-            Locale locale) {
+            Locale locale,
+            HttpServletResponse response) {
         results(q, birthDate, cursor, model, locale);
+        if (more == null) {
+            // the address bar follows the search, so going back to the page shows the same results
+            UriComponentsBuilder address = UriComponentsBuilder.fromPath("/patients");
+            if (q != null && !q.isBlank()) {
+                address.queryParam("q", q);
+            }
+            if (birthDate != null && !birthDate.isBlank()) {
+                address.queryParam("birthDate", birthDate);
+            }
+            response.setHeader("HX-Replace-Url", address.encode().build().toUriString());
+        }
         return more == null ? "patients/search :: results" : "patients/search :: more";
     }
 
@@ -239,7 +252,6 @@ class PatientPageController {
         } catch (DuplicateIdentifierException e) {
             return duplicateIdentifier(model, fields, e, locale, null);
         } catch (PossibleDuplicateException e) {
-            LocalDate today = clock.today();
             model.addAttribute(
                     "candidates",
                     e.candidates().stream()
@@ -251,7 +263,6 @@ class PatientPageController {
                                     c.match().score(),
                                     text.reasons(c.match(), locale)))
                             .toList());
-            model.addAttribute("today", today);
             return form(model, fields, Map.of(), null);
         }
     }
@@ -392,7 +403,7 @@ class PatientPageController {
                             "patients.access.action",
                             locale,
                             entry.actor().displayName(),
-                            text.message("patients.access." + entry.action(), locale)),
+                            text.messageOr("patients.access." + entry.action(), entry.action(), locale)),
                     null));
         }
         return rows;

@@ -33,6 +33,11 @@ class PatientPageText {
         return Objects.requireNonNullElse(messages.getMessage(key, arguments, key, locale), key);
     }
 
+    /** The message, or {@code fallback} when the bundles have no such key (an action added later). */
+    String messageOr(String key, String fallback, Locale locale) {
+        return Objects.requireNonNullElse(messages.getMessage(key, null, fallback, locale), fallback);
+    }
+
     /** A date as the locale writes it ({@code 12.03.1985}, {@code Mar 12, 1985}). */
     static String date(LocalDate date, Locale locale) {
         return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)

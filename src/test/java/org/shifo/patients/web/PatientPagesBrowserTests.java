@@ -53,6 +53,18 @@ class PatientPagesBrowserTests {
         assertThat(page.locator(".shell-user")).isVisible();
     }
 
+    /** Nothing scrolls sideways at 360 px (docs/ui.md). */
+    private static void assertFitsAPhone(Page page) {
+        page.setViewportSize(360, 740);
+        Object overflow =
+                page.evaluate("() => Math.max(document.documentElement.scrollWidth, document.body.scrollWidth)"
+                        + " - document.documentElement.clientWidth");
+        org.assertj.core.api.Assertions.assertThat(((Number) overflow).intValue())
+                .as("pixels beyond a 360 px wide viewport")
+                .isZero();
+        page.setViewportSize(1280, 800);
+    }
+
     private static Locator field(Page page, String label) {
         return page.getByLabel(label, new Page.GetByLabelOptions().setExact(true));
     }
@@ -215,6 +227,7 @@ class PatientPagesBrowserTests {
         field(page, "Телефон 2").fill("+998 93 111 22 33");
         page.getByLabel("Телефон 2 основной").check();
         Axe.assertNoViolations(page);
+        assertFitsAPhone(page);
         button(page, "Зарегистрировать").click();
 
         assertThat(page.getByText("Пациент зарегистрирован.")).isVisible();
@@ -222,10 +235,12 @@ class PatientPagesBrowserTests {
         assertThat(page.getByText("Основной телефон")).isVisible();
         assertThat(link(page, "Объединить с другой записью")).hasCount(0);
         Axe.assertNoViolations(page);
+        assertFitsAPhone(page);
 
         page.navigate("/patients");
         field(page, "Поиск").fill("Karimova");
         assertThat(page.locator("#patient-list").getByRole(AriaRole.LINK)).hasText("Каримова Дилноза");
+        assertThat(page).hasURL(Pattern.compile("/patients\\?q=Karimova$"));
         assertThat(page.locator("#patient-list")).containsText("+998931112233");
         Axe.assertNoViolations(page);
     }
