@@ -164,6 +164,7 @@ class PatientPagesBrowserTests {
         button(page, "Register anyway").click();
         assertThat(page.getByText("The patient was registered.")).isVisible();
         assertThat(page.getByText("Record number: SH-000002")).isVisible();
+        String second = page.url().replaceAll("\\?.*$", "");
 
         // merge the new record into the first one, then undo
         link(page, "Merge with another record").click();
@@ -185,6 +186,15 @@ class PatientPagesBrowserTests {
         assertThat(page.getByText("Record number: SH-000001")).isVisible();
         assertThat(page.locator(".timeline")).containsText("Merged with another record by Admin");
         Axe.assertNoViolations(page);
+        String survivor = page.url();
+        page.navigate(second);
+        assertThat(page.getByText("This record was merged into another record and can no longer be edited."))
+                .isVisible();
+        assertThat(link(page, "Edit")).hasCount(0);
+        Axe.assertNoViolations(page);
+        link(page, "Open the record it was merged into").click();
+        assertThat(page.getByText("Record number: SH-000001")).isVisible();
+        page.navigate(survivor);
         button(page, "Undo the last merge").click();
         assertThat(page.getByText("The merge was undone: both records are as they were."))
                 .isVisible();
@@ -195,6 +205,14 @@ class PatientPagesBrowserTests {
         assertThat(heading(page)).hasText("Possible duplicates");
         assertThat(page.locator(".pair-list")).containsText("same phone");
         Axe.assertNoViolations(page);
+
+        page.navigate(second);
+        page.getByText("Delete this record").click();
+        button(page, "Yes, delete it").click();
+        assertThat(page.getByText("The record was deleted; its history is kept."))
+                .isVisible();
+        page.navigate(second);
+        assertThat(heading(page)).not().hasText("Xojayev Otkir");
     }
 
     @Test
