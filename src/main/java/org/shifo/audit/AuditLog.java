@@ -54,6 +54,27 @@ public class AuditLog {
     }
 
     /**
+     * Records the access of a use case that only reads (a patient record opened, a search), in the caller's
+     * transaction. When that transaction has written nothing before, it commits without waiting for the WAL
+     * to reach the disk (PostgreSQL's asynchronous commit, {@code synchronous_commit = off} for this
+     * transaction only): the entry is on disk within a few hundred milliseconds, and only a crash in that
+     * window can lose it; the chain stays intact, because only committed entries are sealed. Without this,
+     * every read would wait for a disk flush that a read does not otherwise need. A transaction that changed
+     * something keeps the full guarantee; so do the entries recorded with {@link #record}.
+     *
+     * @throws org.springframework.transaction.IllegalTransactionStateException outside a transaction
+     * @throws IllegalStateException in a read-only transaction
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordRead(AuditEvent event) {
+        if (TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
+            throw new IllegalStateException("AuditLog.recordRead needs a read-write transaction");
+        }
+        entries.commitWithoutFlushUnlessWritten();
+        insert(event);
+    }
+
+    /**
      * Records the event in a transaction of its own, committed whatever happens to the caller's: for a denial
      * or a failure whose surrounding transaction is about to roll back, and for callers outside any
      * transaction (a security filter refusing a request).

@@ -33,6 +33,11 @@ public final class CurrentRequest {
         return request().map(HttpServletRequest::getRemoteAddr);
     }
 
+    /** The request's {@code User-Agent} header, as the client sent it (untrusted text: summarise before showing). */
+    public static Optional<String> userAgent() {
+        return request().map(request -> request.getHeader("User-Agent"));
+    }
+
     private static Optional<HttpServletRequest> request() {
         RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
         if (attributes instanceof ServletRequestAttributes servlet) {

@@ -30,8 +30,18 @@ public record PlatformSettings(
         @DefaultValue @Valid Api api,
         @DefaultValue @Valid Metrics metrics) {
 
-    /** An external PostgreSQL server; blank {@code url} means the embedded one. */
-    public record Database(@Nullable String url, @Nullable String username, @Nullable String password) {
+    /**
+     * An external PostgreSQL server; blank {@code url} means the embedded one. {@code username} owns the
+     * schema and runs the migrations; {@code appUsername}, when given, is the role the application runs as
+     * (it may read and write rows but owns nothing, so it cannot disable the audit trail's triggers or
+     * row-level security). Without it the owner runs the application too, which is weaker.
+     */
+    public record Database(
+            @Nullable String url,
+            @Nullable String username,
+            @Nullable String password,
+            @Nullable String appUsername,
+            @Nullable String appPassword) {
 
         public boolean isExternal() {
             return url != null && !url.isBlank();

@@ -105,13 +105,20 @@ public final class AuditRecordBenchmark {
                 thread -> transaction.executeWithoutResult(
                         status -> jdbc.sql("SELECT 1").query(Integer.class).single()),
                 null);
-        jdbc.sql(
-                        """
-                        CREATE TABLE public.bench_rows (
-                            id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-                            tenant_id UUID NOT NULL, occurred_at TIMESTAMPTZ NOT NULL, payload TEXT NOT NULL)
-                        """)
-                .update();
+        // the application's role may not create tables: the owner does (and default privileges grant it)
+        String ownerUrl = app.getBean(org.shifo.platform.database.EmbeddedPostgresServer.class)
+                .jdbcUrl();
+        try (var owner = java.sql.DriverManager.getConnection(ownerUrl);
+                var create = owner.createStatement()) {
+            create.execute(
+                    """
+                    CREATE TABLE public.bench_rows (
+                        id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                        tenant_id UUID NOT NULL, occurred_at TIMESTAMPTZ NOT NULL, payload TEXT NOT NULL)
+                    """);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("could not create the comparison table", e);
+        }
         Result plain = measure(
                 "insert into a plain table",
                 thread -> transaction.executeWithoutResult(status -> jdbc.sql(

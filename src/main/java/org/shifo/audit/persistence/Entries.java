@@ -59,6 +59,20 @@ public class Entries {
     }
 
     /** Inserts the event as an unsealed entry; its request id and client address must already be resolved. */
+    /**
+     * Lets the current transaction commit without waiting for its WAL flush, if it has written nothing so far
+     * (it has no transaction id yet); see {@code AuditLog.recordRead}.
+     */
+    public void commitWithoutFlushUnlessWritten() {
+        jdbc.sql(
+                        """
+                        SELECT CASE WHEN txid_current_if_assigned() IS NULL
+                                    THEN set_config('synchronous_commit', 'off', true) END
+                        """)
+                .query(String.class)
+                .optional();
+    }
+
     public void insert(AuditEvent event, Instant occurredAt) {
         AuditActor actor = event.actor();
         jdbc.sql(

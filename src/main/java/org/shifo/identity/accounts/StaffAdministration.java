@@ -13,7 +13,6 @@ import org.shifo.audit.AuditLog;
 import org.shifo.audit.AuditOutcome;
 import org.shifo.identity.BranchId;
 import org.shifo.identity.BranchRole;
-import org.shifo.identity.CurrentUser;
 import org.shifo.identity.TenantId;
 import org.shifo.identity.UserId;
 import org.shifo.identity.domain.StaffAccount;
@@ -156,9 +155,7 @@ public class StaffAdministration {
 
     /** Every change of a staff account goes on the trail, with the acting administrator (or the user). */
     private void record(StaffAccount account, String action) {
-        AuditActor actor = CurrentUser.find()
-                .<AuditActor>map(staff -> AuditActor.user(staff.userId().value(), staff.fullName()))
-                .orElseGet(() -> AuditActor.system("identity"));
+        AuditActor actor = ActingStaff.asAuditActor();
         audit.record(AuditEvent.of(
                 account.tenantId().value(),
                 actor,

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.shifo.identity.Staff;
 import org.shifo.identity.security.AccessTokens;
+import org.shifo.identity.signin.SecondStep;
 import org.shifo.identity.signin.SignIn;
 import org.shifo.identity.signin.SignInOutcome;
 import org.shifo.identity.signin.TokenIssuer;
@@ -101,14 +102,19 @@ class AuthApiController {
 
     @PostMapping("/mfa")
     @Operation(summary = "Second step: a code from the authenticator app, or a recovery code")
-    TokenResponse mfa(@Valid @RequestBody MfaRequest request) {
+    TokenResponse mfa(@Valid @RequestBody MfaRequest request, HttpServletRequest http) {
         AccessTokens.PendingMfa pending = MfaTokens.read(accessTokens, request.mfaToken());
+        SecondStep step = new SecondStep(
+                pending.userId(),
+                pending.tenantId(),
+                "mfa:" + pending.tokenId(),
+                pending.expiresAt(),
+                http.getRemoteAddr());
         Staff staff;
         if (request.code() != null && !request.code().isBlank()) {
-            staff = signIn.withCode(pending.userId(), pending.tenantId(), request.code())
-                    .orElseThrow(() -> new SecondFactorRejectedException("code"));
+            staff = signIn.withCode(step, request.code()).orElseThrow(() -> new SecondFactorRejectedException("code"));
         } else if (request.recoveryCode() != null && !request.recoveryCode().isBlank()) {
-            staff = signIn.withRecoveryCode(pending.userId(), pending.tenantId(), request.recoveryCode())
+            staff = signIn.withRecoveryCode(step, request.recoveryCode())
                     .orElseThrow(() -> new SecondFactorRejectedException("recoveryCode"));
         } else {
             throw new SecondFactorRejectedException("code");

@@ -2,7 +2,9 @@ package org.shifo.identity.api;
 
 import java.util.Map;
 import org.shifo.identity.accounts.IdentityRuleException;
+import org.shifo.identity.accounts.SessionNotFoundException;
 import org.shifo.identity.accounts.StaffNotFoundException;
+import org.shifo.identity.signin.SecondFactorThrottledException;
 import org.shifo.identity.signin.SignIn;
 import org.shifo.identity.signin.SignInOutcome;
 import org.shifo.platform.Problems;
@@ -26,14 +28,7 @@ class IdentityProblems {
         SignInOutcome.Refused refusal = exception.refusal();
         if (refusal.reason() == SignInOutcome.Refused.Reason.THROTTLED) {
             long seconds = Math.max(1, (refusal.retryAfter().toMillis() + 999) / 1000);
-            return problem(
-                    HttpStatus.TOO_MANY_REQUESTS,
-                    Problems.of(
-                            HttpStatus.TOO_MANY_REQUESTS,
-                            "too-many-requests",
-                            "Too many attempts",
-                            "Too many failed sign-in attempts: wait " + seconds + " s and try again."),
-                    Map.of(HttpHeaders.RETRY_AFTER, Long.toString(seconds)));
+            return tooManyRequests(seconds, "Too many failed sign-in attempts");
         }
         return problem(
                 HttpStatus.UNAUTHORIZED,
@@ -78,13 +73,40 @@ class IdentityProblems {
         return problem(HttpStatus.BAD_REQUEST, problem, Map.of());
     }
 
+    @ExceptionHandler(SecondFactorThrottledException.class)
+    ResponseEntity<ProblemDetail> secondFactorThrottled(SecondFactorThrottledException exception) {
+        return tooManyRequests(exception.retryAfterSeconds(), "Too many second-factor codes");
+    }
+
+    /** A 429 with {@code Retry-After}; {@code what} says what there was too much of. */
+    private static ResponseEntity<ProblemDetail> tooManyRequests(long seconds, String what) {
+        return problem(
+                HttpStatus.TOO_MANY_REQUESTS,
+                Problems.of(
+                        HttpStatus.TOO_MANY_REQUESTS,
+                        "too-many-requests",
+                        "Too many attempts",
+                        what + ": wait " + seconds + " s and try again."),
+                Map.of(HttpHeaders.RETRY_AFTER, Long.toString(seconds)));
+    }
+
     @ExceptionHandler(SignIn.SecondFactorStateException.class)
     ResponseEntity<ProblemDetail> wrongState(SignIn.SecondFactorStateException exception) {
+        if (exception.state() == SignIn.SecondFactorState.TOO_MANY_WRONG_CODES) {
+            return problem(
+                    HttpStatus.UNAUTHORIZED,
+                    Problems.of(
+                            HttpStatus.UNAUTHORIZED,
+                            "invalid-mfa-token",
+                            "Sign in again",
+                            "Too many wrong codes for this sign-in step; sign in again."),
+                    Map.of());
+        }
         String detail =
-                switch (exception.getMessage()) {
-                    case "already-enrolled" -> "A second factor is already enrolled; an administrator can reset it.";
-                    case "not-enrolled", "not-enrolling" -> "No second factor is enrolled yet; enrol one first.";
-                    default -> "Sign in again.";
+                switch (exception.state()) {
+                    case ALREADY_ENROLLED -> "A second factor is already enrolled; an administrator can reset it.";
+                    case NOT_ENROLLED, NOT_ENROLLING -> "No second factor is enrolled yet; enrol one first.";
+                    case UNKNOWN_USER, TOO_MANY_WRONG_CODES -> "Sign in again.";
                 };
         return problem(
                 HttpStatus.CONFLICT,
@@ -109,6 +131,14 @@ class IdentityProblems {
         return problem(
                 HttpStatus.NOT_FOUND,
                 Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not Found", "There is no such staff account."),
+                Map.of());
+    }
+
+    @ExceptionHandler(SessionNotFoundException.class)
+    ResponseEntity<ProblemDetail> sessionNotFound() {
+        return problem(
+                HttpStatus.NOT_FOUND,
+                Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not Found", "There is no such active session."),
                 Map.of());
     }
 

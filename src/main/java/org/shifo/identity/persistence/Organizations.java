@@ -1,5 +1,7 @@
 package org.shifo.identity.persistence;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -80,19 +82,29 @@ public class Organizations {
                         WHERE tenant_id = :tenant ORDER BY name
                         """)
                 .param("tenant", tenant.value())
-                .query((rs, n) -> new BranchRow(
-                        new BranchId(rs.getObject("id", UUID.class)),
-                        new TenantId(rs.getObject("tenant_id", UUID.class)),
-                        rs.getString("name"),
-                        rs.getString("address"),
-                        ZoneId.of(rs.getString("time_zone"))))
+                .query((rs, n) -> branch(rs))
                 .list();
     }
 
     public Optional<BranchRow> findBranch(TenantId tenant, BranchId id) {
-        return branches(tenant).stream()
-                .filter(branch -> branch.id().equals(id))
-                .findFirst();
+        return jdbc.sql(
+                        """
+                        SELECT id, tenant_id, name, address, time_zone FROM identity.branches
+                        WHERE tenant_id = :tenant AND id = :id
+                        """)
+                .param("tenant", tenant.value())
+                .param("id", id.value())
+                .query((rs, n) -> branch(rs))
+                .optional();
+    }
+
+    private static BranchRow branch(ResultSet rs) throws SQLException {
+        return new BranchRow(
+                new BranchId(rs.getObject("id", UUID.class)),
+                new TenantId(rs.getObject("tenant_id", UUID.class)),
+                rs.getString("name"),
+                rs.getString("address"),
+                ZoneId.of(rs.getString("time_zone")));
     }
 
     private static Set<Role> roles(String[] names) {

@@ -2,6 +2,7 @@ package org.shifo.identity.persistence;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -30,12 +31,32 @@ public class RefreshTokens {
             @Nullable Instant usedAt,
             @Nullable Instant revokedAt) {}
 
+    /** An API session: a family of refresh tokens with one still usable, and where its newest token went. */
+    public record FamilyRow(
+            UUID familyId,
+            Instant startedAt,
+            Instant lastUsedAt,
+            @Nullable String clientAddress,
+            @Nullable String userAgent) {}
+
+    /** Where a token was issued: the client's address and a summary of its user agent, either may be unknown. */
+    public record Client(@Nullable String address, @Nullable String userAgent) {}
+
     public void insert(
-            UUID id, TenantId tenant, UserId user, UUID family, byte[] hash, Instant issuedAt, Instant expiresAt) {
+            UUID id,
+            TenantId tenant,
+            UserId user,
+            UUID family,
+            byte[] hash,
+            Instant issuedAt,
+            Instant expiresAt,
+            Client client) {
         jdbc.sql(
                         """
-                        INSERT INTO identity.refresh_tokens (id, tenant_id, user_id, family_id, token_hash, issued_at, expires_at)
-                        VALUES (:id, :tenant, :user, :family, :hash, :issuedAt, :expiresAt)
+                        INSERT INTO identity.refresh_tokens
+                            (id, tenant_id, user_id, family_id, token_hash, issued_at, expires_at, client_ip, user_agent)
+                        VALUES (:id, :tenant, :user, :family, :hash, :issuedAt, :expiresAt,
+                                CAST(:clientIp AS inet), :userAgent)
                         """)
                 .param("id", id)
                 .param("tenant", tenant.value())
@@ -44,6 +65,52 @@ public class RefreshTokens {
                 .param("hash", hash)
                 .param("issuedAt", Timestamp.from(issuedAt))
                 .param("expiresAt", Timestamp.from(expiresAt))
+                .param("clientIp", client.address())
+                .param("userAgent", client.userAgent())
+                .update();
+    }
+
+    /**
+     * The user's API sessions: families whose newest token is neither used, revoked nor expired. The newest token
+     * tells when the family was last refreshed and from where.
+     */
+    public List<FamilyRow> activeFamilies(TenantId tenant, UserId user, Instant now) {
+        return jdbc.sql(
+                        """
+                        SELECT live.family_id, started.started_at, live.issued_at, host(live.client_ip) AS client_ip,
+                               live.user_agent
+                        FROM identity.refresh_tokens live
+                        JOIN LATERAL (
+                            SELECT min(t.issued_at) AS started_at FROM identity.refresh_tokens t
+                            WHERE t.tenant_id = live.tenant_id AND t.family_id = live.family_id
+                        ) started ON TRUE
+                        WHERE live.tenant_id = :tenant AND live.user_id = :user
+                          AND live.used_at IS NULL AND live.revoked_at IS NULL AND live.expires_at > :now
+                        ORDER BY live.issued_at DESC
+                        """)
+                .param("tenant", tenant.value())
+                .param("user", user.value())
+                .param("now", Timestamp.from(now))
+                .query((rs, n) -> new FamilyRow(
+                        rs.getObject("family_id", UUID.class),
+                        rs.getTimestamp("started_at").toInstant(),
+                        rs.getTimestamp("issued_at").toInstant(),
+                        rs.getString("client_ip"),
+                        rs.getString("user_agent")))
+                .list();
+    }
+
+    /** Revokes one family of one user; 0 when the user has no such family still open. */
+    public int revokeFamilyOf(TenantId tenant, UserId user, UUID family, Instant now) {
+        return jdbc.sql(
+                        """
+                        UPDATE identity.refresh_tokens SET revoked_at = :now
+                        WHERE tenant_id = :tenant AND user_id = :user AND family_id = :family AND revoked_at IS NULL
+                        """)
+                .param("now", Timestamp.from(now))
+                .param("tenant", tenant.value())
+                .param("user", user.value())
+                .param("family", family)
                 .update();
     }
 

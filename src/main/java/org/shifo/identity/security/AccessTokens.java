@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -133,7 +134,9 @@ public final class AccessTokens {
         Jwt jwt = mfaDecoder.decode(token);
         return new PendingMfa(
                 new UserId(UUID.fromString(jwt.getSubject())),
-                new TenantId(UUID.fromString(jwt.getClaimAsString("tid"))));
+                new TenantId(UUID.fromString(jwt.getClaimAsString("tid"))),
+                Objects.requireNonNull(jwt.getId(), "jti"),
+                Objects.requireNonNull(jwt.getExpiresAt(), "exp"));
     }
 
     static Staff staffOf(Jwt jwt) {
@@ -163,6 +166,6 @@ public final class AccessTokens {
         return value;
     }
 
-    /** Who an MFA token was issued to. */
-    public record PendingMfa(UserId userId, TenantId tenantId) {}
+    /** Who an MFA token was issued to, and the token's own id and expiry (wrong codes are counted per token). */
+    public record PendingMfa(UserId userId, TenantId tenantId, String tokenId, Instant expiresAt) {}
 }

@@ -4,8 +4,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.Semaphore;
+import org.jspecify.annotations.Nullable;
 import org.shifo.identity.TenantContext;
 import org.shifo.identity.TenantId;
 import org.shifo.identity.UserId;
@@ -14,9 +17,12 @@ import org.shifo.identity.domain.StaffAccount;
 import org.shifo.identity.persistence.AddressFailures;
 import org.shifo.identity.persistence.Organizations;
 import org.shifo.identity.persistence.RecoveryCodes;
+import org.shifo.identity.persistence.SecondStepFailures;
 import org.shifo.identity.persistence.StaffAccounts;
 import org.shifo.identity.signin.SignInOutcome.Refused;
 import org.shifo.platform.RateLimits;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -35,11 +41,29 @@ public class SignIn {
     /** The rate-limit category of password attempts. */
     public static final String RATE_LIMIT_CATEGORY = "login";
 
+    /** The rate-limit category of second-factor codes, counted per client address and per account. */
+    public static final String SECOND_FACTOR_RATE_LIMIT_CATEGORY = "second-factor";
+
+    /** Wrong codes one second step may have; after them the step is used up and the user signs in again. */
+    public static final int MAX_WRONG_CODES_PER_STEP = 5;
+
+    private static final Logger log = LoggerFactory.getLogger(SignIn.class);
+
+    /**
+     * Password checks that may run at once. Argon2 is CPU-bound, so more checks than cores only queue for the CPU;
+     * and each check runs inside the sign-in's transaction, holding a database connection. Without this limit a
+     * burst of sign-ins (bench/login.sh, 64 clients) took every pooled connection for seconds and other requests
+     * failed waiting for one; now the burst waits here, without a connection.
+     */
+    private final Semaphore passwordChecks =
+            new Semaphore(Math.max(2, Runtime.getRuntime().availableProcessors()), true);
+
     private final RateLimits rateLimits;
     private final StaffAccounts accounts;
     private final Organizations organizations;
     private final AddressFailures addressFailures;
     private final RecoveryCodes recoveryCodes;
+    private final SecondStepFailures secondStepFailures;
     private final PasswordHashing passwords;
     private final SecondFactor secondFactor;
     private final SignInAudit audit;
@@ -52,6 +76,7 @@ public class SignIn {
             Organizations organizations,
             AddressFailures addressFailures,
             RecoveryCodes recoveryCodes,
+            SecondStepFailures secondStepFailures,
             PasswordHashing passwords,
             SecondFactor secondFactor,
             SignInAudit audit,
@@ -62,6 +87,7 @@ public class SignIn {
         this.organizations = organizations;
         this.addressFailures = addressFailures;
         this.recoveryCodes = recoveryCodes;
+        this.secondStepFailures = secondStepFailures;
         this.passwords = passwords;
         this.secondFactor = secondFactor;
         this.audit = audit;
@@ -77,8 +103,13 @@ public class SignIn {
             audit.throttled(null, name);
             return new Refused(Refused.Reason.THROTTLED, limited.get());
         }
-        return TenantContext.callAsSystem(
-                () -> transactions.execute(status -> checkPassword(name, password, clientAddress)));
+        passwordChecks.acquireUninterruptibly();
+        try {
+            return TenantContext.callAsSystem(
+                    () -> transactions.execute(status -> checkPassword(name, password, clientAddress)));
+        } finally {
+            passwordChecks.release();
+        }
     }
 
     private SignInOutcome checkPassword(String username, String password, String clientAddress) {
@@ -148,7 +179,7 @@ public class SignIn {
                 () -> transactions.execute(status -> {
                     StaffAccount account = require(tenant, user);
                     if (account.isMfaEnrolled()) {
-                        throw new SecondFactorStateException("already-enrolled");
+                        throw new SecondFactorStateException(SecondFactorState.ALREADY_ENROLLED);
                     }
                     String secret = secondFactor.newSecret();
                     account.startMfaEnrollment(secondFactor.encrypt(secret));
@@ -167,7 +198,9 @@ public class SignIn {
                     String encrypted = account.mfaSecret();
                     if (account.isMfaEnrolled() || encrypted == null) {
                         throw new SecondFactorStateException(
-                                account.isMfaEnrolled() ? "already-enrolled" : "not-enrolling");
+                                account.isMfaEnrolled()
+                                        ? SecondFactorState.ALREADY_ENROLLED
+                                        : SecondFactorState.NOT_ENROLLING);
                     }
                     OptionalLong step = secondFactor.matchingStep(secondFactor.decrypt(encrypted), code, null);
                     if (step.isEmpty()) {
@@ -189,50 +222,91 @@ public class SignIn {
     }
 
     /** The second step for an enrolled user: a TOTP code, each accepted once. */
-    public Optional<org.shifo.identity.Staff> withCode(UserId user, TenantId tenant, String code) {
-        return TenantContext.callAs(
-                tenant,
-                () -> transactions.execute(status -> {
-                    StaffAccount account = require(tenant, user);
-                    String encrypted = account.mfaSecret();
-                    if (!account.isMfaEnrolled() || encrypted == null) {
-                        throw new SecondFactorStateException("not-enrolled");
-                    }
-                    OptionalLong step =
-                            secondFactor.matchingStep(secondFactor.decrypt(encrypted), code, account.mfaLastUsedStep());
-                    if (step.isEmpty()) {
-                        audit.secondFactorFailed(account, "code");
-                        return Optional.<org.shifo.identity.Staff>empty();
-                    }
-                    account.useMfaStep(step.getAsLong());
-                    accounts.update(account);
-                    audit.succeeded(account, "totp");
-                    return Optional.of(account.toStaff());
-                }));
+    public Optional<org.shifo.identity.Staff> withCode(SecondStep step, String code) {
+        return secondStep(step, "code", "totp", account -> {
+            String encrypted = Objects.requireNonNull(account.mfaSecret());
+            OptionalLong matched =
+                    secondFactor.matchingStep(secondFactor.decrypt(encrypted), code, account.mfaLastUsedStep());
+            matched.ifPresent(account::useMfaStep);
+            return matched.isPresent();
+        });
     }
 
     /** The second step with a recovery code instead, each usable once. */
-    public Optional<org.shifo.identity.Staff> withRecoveryCode(UserId user, TenantId tenant, String code) {
-        return TenantContext.callAs(
-                tenant,
-                () -> transactions.execute(status -> {
-                    StaffAccount account = require(tenant, user);
-                    if (!account.isMfaEnrolled()) {
-                        throw new SecondFactorStateException("not-enrolled");
-                    }
-                    if (!recoveryCodes.use(tenant, user, secondFactor.recoveryHash(code), clock.instant())) {
-                        audit.secondFactorFailed(account, "recovery-code");
-                        return Optional.<org.shifo.identity.Staff>empty();
-                    }
-                    audit.succeeded(account, "recovery-code");
-                    return Optional.of(account.toStaff());
-                }));
+    public Optional<org.shifo.identity.Staff> withRecoveryCode(SecondStep step, String code) {
+        return secondStep(
+                step,
+                "recovery-code",
+                "recovery-code",
+                account -> recoveryCodes.use(
+                        step.tenantId(), step.userId(), secondFactor.recoveryHash(code), clock.instant()));
     }
+
+    /**
+     * Checks one code of a second step, in this order: the step must not be used up ({@value
+     * #MAX_WRONG_CODES_PER_STEP} wrong codes), the client address and the account must be within the {@value
+     * #SECOND_FACTOR_RATE_LIMIT_CATEGORY} rate limit, and the account must not be backing off or locked; a wrong
+     * code then counts against the step and the account (the same back-off and lock as wrong passwords).
+     *
+     * @param accept checks the code and, when it is right, uses it up (the code's step, the recovery code)
+     * @throws SecondFactorStateException {@code TOO_MANY_WRONG_CODES} when the step is used up
+     * @throws SecondFactorThrottledException when the address or the account must wait
+     */
+    private Optional<org.shifo.identity.Staff> secondStep(
+            SecondStep step, String kind, String method, java.util.function.Predicate<StaffAccount> accept) {
+        Optional<Duration> limited = rateLimits
+                .tryConsume(SECOND_FACTOR_RATE_LIMIT_CATEGORY, "address:" + step.clientAddress())
+                .or(() -> rateLimits.tryConsume(SECOND_FACTOR_RATE_LIMIT_CATEGORY, "account:" + step.userId()));
+        if (limited.isPresent()) {
+            log.info("Second factor refused: too many codes from the address or for user {}", step.userId());
+            throw new SecondFactorThrottledException(limited.get());
+        }
+        SecondStepResult result = TenantContext.callAs(
+                step.tenantId(),
+                () -> transactions.execute(status -> {
+                    Instant now = clock.instant();
+                    if (secondStepFailures.count(step.stepId(), now) >= MAX_WRONG_CODES_PER_STEP) {
+                        return new SecondStepResult(null, null, true);
+                    }
+                    StaffAccount account = require(step.tenantId(), step.userId());
+                    if (!account.isMfaEnrolled() || account.mfaSecret() == null) {
+                        throw new SecondFactorStateException(SecondFactorState.NOT_ENROLLED);
+                    }
+                    Optional<Duration> wait = account.retryAfter(now);
+                    if (wait.isPresent()) {
+                        audit.secondFactorThrottled(account);
+                        return new SecondStepResult(null, wait.get(), false);
+                    }
+                    if (!accept.test(account)) {
+                        account.recordFailedSignIn(now);
+                        accounts.update(account);
+                        secondStepFailures.record(step.stepId(), step.expiresAt(), now);
+                        audit.secondFactorFailed(account, kind);
+                        return new SecondStepResult(null, null, false);
+                    }
+                    account.recordSuccessfulSignIn();
+                    accounts.update(account);
+                    audit.succeeded(account, method);
+                    return new SecondStepResult(account.toStaff(), null, false);
+                }));
+        SecondStepResult checked = Objects.requireNonNull(result);
+        if (checked.usedUp()) {
+            throw new SecondFactorStateException(SecondFactorState.TOO_MANY_WRONG_CODES);
+        }
+        if (checked.retryAfter() != null) {
+            throw new SecondFactorThrottledException(checked.retryAfter());
+        }
+        return Optional.ofNullable(checked.staff());
+    }
+
+    /** What a second-step transaction found; the exceptions are thrown after it committed what it counted. */
+    private record SecondStepResult(
+            org.shifo.identity.@Nullable Staff staff, @Nullable Duration retryAfter, boolean usedUp) {}
 
     private StaffAccount require(TenantId tenant, UserId user) {
         return accounts.find(tenant, user)
                 .filter(StaffAccount::isActive)
-                .orElseThrow(() -> new SecondFactorStateException("unknown-user"));
+                .orElseThrow(() -> new SecondFactorStateException(SecondFactorState.UNKNOWN_USER));
     }
 
     /** A secret being enrolled: shown once, as text and as the otpauth URI behind the QR code. */
@@ -250,8 +324,30 @@ public class SignIn {
 
         private static final long serialVersionUID = 1L;
 
-        public SecondFactorStateException(String reason) {
-            super(reason);
+        private final SecondFactorState state;
+
+        public SecondFactorStateException(SecondFactorState state) {
+            super(state.name());
+            this.state = state;
         }
+
+        /** Which step was out of place. */
+        public SecondFactorState state() {
+            return state;
+        }
+    }
+
+    /** Why a second-factor step cannot be taken now. */
+    public enum SecondFactorState {
+        /** A second factor is enrolled already: enrolling again needs an administrator's reset. */
+        ALREADY_ENROLLED,
+        /** No second factor is enrolled: a code cannot be checked. */
+        NOT_ENROLLED,
+        /** No enrolment was started: there is nothing to confirm. */
+        NOT_ENROLLING,
+        /** The user of the sign-in step no longer exists. */
+        UNKNOWN_USER,
+        /** The step had too many wrong codes: sign in again from the password. */
+        TOO_MANY_WRONG_CODES
     }
 }

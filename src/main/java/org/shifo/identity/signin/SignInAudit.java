@@ -55,6 +55,10 @@ class SignInAudit {
         record(account, "auth.second_factor", AuditOutcome.FAILURE, "kind", kind);
     }
 
+    void secondFactorThrottled(StaffAccount account) {
+        record(account, "auth.second_factor", AuditOutcome.DENIED, "reason", "throttled");
+    }
+
     void secondFactorEnrolled(StaffAccount account) {
         record(account, "auth.second_factor_enrol", AuditOutcome.SUCCESS, "kind", "totp");
     }

@@ -13,9 +13,11 @@ import java.util.UUID;
 import org.shifo.identity.Staff;
 import org.shifo.identity.TenantContext;
 import org.shifo.identity.domain.StaffAccount;
+import org.shifo.identity.domain.UserAgentSummary;
 import org.shifo.identity.persistence.RefreshTokens;
 import org.shifo.identity.persistence.StaffAccounts;
 import org.shifo.identity.security.AccessTokens;
+import org.shifo.platform.CurrentRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -115,7 +117,10 @@ public class TokenIssuer {
                 family,
                 hash(refresh),
                 now,
-                now.plus(REFRESH_LIFETIME));
+                now.plus(REFRESH_LIFETIME),
+                new RefreshTokens.Client(
+                        CurrentRequest.clientAddress().orElse(null),
+                        UserAgentSummary.of(CurrentRequest.userAgent().orElse(null))));
         return new TokenPair(accessTokens.issueAccess(staff), refresh, AccessTokens.ACCESS_LIFETIME.toSeconds());
     }
 

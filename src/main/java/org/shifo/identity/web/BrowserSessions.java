@@ -7,11 +7,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.shifo.identity.BranchRole;
 import org.shifo.identity.Staff;
 import org.shifo.identity.TenantContext;
+import org.shifo.identity.accounts.ActiveSessions;
 import org.shifo.identity.accounts.Branches;
+import org.shifo.identity.accounts.BrowserSessionFacts;
+import org.shifo.identity.domain.UserAgentSummary;
 import org.shifo.identity.security.StaffAuthentication;
 import org.shifo.identity.signin.SignIn;
 import org.springframework.security.core.context.SecurityContext;
@@ -28,7 +32,7 @@ import org.springframework.stereotype.Component;
 class BrowserSessions {
 
     /** However active, a session ends this long after its sign-in. */
-    static final Duration ABSOLUTE_LIFETIME = Duration.ofHours(12);
+    static final Duration ABSOLUTE_LIFETIME = ActiveSessions.BROWSER_LIFETIME;
 
     static final String PENDING = BrowserSessions.class.getName() + ".PENDING";
     static final String SIGNED_IN_AT = BrowserSessions.class.getName() + ".SIGNED_IN_AT";
@@ -69,6 +73,15 @@ class BrowserSessions {
         return Optional.of(pending);
     }
 
+    /** Drops the pending second factor: the user signs in again from the password. */
+    void endPending(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.removeAttribute(PENDING);
+            session.removeAttribute(ENROLLMENT);
+        }
+    }
+
     Instant now() {
         return clock.instant();
     }
@@ -100,7 +113,15 @@ class BrowserSessions {
         context.setAuthentication(new StaffAuthentication(staff));
         holder.setContext(context);
         repository.saveContext(context, request, response);
-        session.setAttribute(SIGNED_IN_AT, clock.instant());
+        Instant now = clock.instant();
+        session.setAttribute(SIGNED_IN_AT, now);
+        session.setAttribute(
+                BrowserSessionFacts.ATTRIBUTE,
+                new BrowserSessionFacts(
+                        UUID.randomUUID(),
+                        now,
+                        request.getRemoteAddr(),
+                        UserAgentSummary.of(request.getHeader("User-Agent"))));
         SignedInBranch branch = branchOf(staff);
         if (branch != null) {
             session.setAttribute(BRANCH, branch);

@@ -3,9 +3,11 @@ package org.shifo.identity.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Optional;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.shifo.identity.Staff;
 import org.shifo.identity.signin.SecondFactor;
+import org.shifo.identity.signin.SecondFactorThrottledException;
 import org.shifo.identity.signin.SignIn;
 import org.shifo.identity.signin.SignInOutcome;
 import org.springframework.stereotype.Controller;
@@ -61,7 +63,11 @@ class SignInPageController {
                 sessions.startPending(
                         request,
                         new PendingSignIn(
-                                required.userId(), required.tenantId(), required.enrollmentRequired(), sessions.now()));
+                                required.userId(),
+                                required.tenantId(),
+                                required.enrollmentRequired(),
+                                sessions.now(),
+                                UUID.randomUUID()));
                 yield required.enrollmentRequired() ? "redirect:/login/enroll" : "redirect:/login/code";
             }
             case SignInOutcome.Refused refused -> {
@@ -151,7 +157,7 @@ class SignInPageController {
                 model,
                 "identity/code",
                 "identity.code.wrong",
-                pending -> signIn.withCode(pending.userId(), pending.tenantId(), trimmed(code)));
+                pending -> signIn.withCode(pending.secondStep(request.getRemoteAddr()), trimmed(code)));
     }
 
     @GetMapping("/login/recovery")
@@ -171,7 +177,7 @@ class SignInPageController {
                 model,
                 "identity/recovery",
                 "identity.recovery.wrong",
-                pending -> signIn.withRecoveryCode(pending.userId(), pending.tenantId(), trimmed(recoveryCode)));
+                pending -> signIn.withRecoveryCode(pending.secondStep(request.getRemoteAddr()), trimmed(recoveryCode)));
     }
 
     /** The pending sign-in of a user who has a second factor enrolled (the code and recovery steps). */
@@ -195,21 +201,28 @@ class SignInPageController {
         if (pending.isEmpty()) {
             return "redirect:/login?expired";
         }
-        Optional<Staff> staff = secondStep(() -> step.apply(pending.get()));
+        Optional<Staff> staff;
+        try {
+            staff = step.apply(pending.get());
+        } catch (SecondFactorThrottledException e) {
+            response.setStatus(429);
+            response.setHeader("Retry-After", Long.toString(e.retryAfterSeconds()));
+            model.addAttribute("error", "identity.login.throttled");
+            model.addAttribute("retryAfterSeconds", e.retryAfterSeconds());
+            return view;
+        } catch (SignIn.SecondFactorStateException e) {
+            if (e.state() == SignIn.SecondFactorState.TOO_MANY_WRONG_CODES) {
+                sessions.endPending(request);
+                return "redirect:/login?tooManyCodes";
+            }
+            staff = Optional.empty();
+        }
         if (staff.isEmpty()) {
             model.addAttribute("error", errorKey);
             return view;
         }
         sessions.signIn(staff.get(), request, response);
         return "redirect:/";
-    }
-
-    private static Optional<Staff> secondStep(java.util.function.Supplier<Optional<Staff>> step) {
-        try {
-            return step.get();
-        } catch (SignIn.SecondFactorStateException e) {
-            return Optional.empty();
-        }
     }
 
     private static String trimmed(String code) {

@@ -17,9 +17,11 @@ import org.shifo.identity.CurrentUser;
 import org.shifo.identity.Role;
 import org.shifo.identity.TenantId;
 import org.shifo.identity.UserId;
+import org.shifo.identity.accounts.ActiveSessions;
 import org.shifo.identity.accounts.Branches;
 import org.shifo.identity.accounts.IdentityRuleException;
 import org.shifo.identity.accounts.NewStaffMember;
+import org.shifo.identity.accounts.SessionNotFoundException;
 import org.shifo.identity.accounts.StaffAdministration;
 import org.shifo.identity.accounts.StaffNotFoundException;
 import org.shifo.identity.domain.StaffAccount;
@@ -43,12 +45,21 @@ class StaffAdministrationPageController {
     static final List<String> LANGUAGES = List.of("uz", "ru", "en");
 
     private final StaffAdministration administration;
+    private final ActiveSessions sessions;
     private final Branches branches;
+    private final PageTimes times;
     private final Clock clock;
 
-    StaffAdministrationPageController(StaffAdministration administration, Branches branches, Clock clock) {
+    StaffAdministrationPageController(
+            StaffAdministration administration,
+            ActiveSessions sessions,
+            Branches branches,
+            PageTimes times,
+            Clock clock) {
         this.administration = administration;
+        this.sessions = sessions;
         this.branches = branches;
+        this.times = times;
         this.clock = clock;
     }
 
@@ -217,6 +228,18 @@ class StaffAdministrationPageController {
         return act(id, administration::resetSecondFactor, "secondFactorReset");
     }
 
+    @PostMapping("/{id}/sessions/{sessionId}/revoke")
+    String revokeSession(@PathVariable UUID id, @PathVariable UUID sessionId) {
+        try {
+            sessions.revoke(CurrentUser.get().tenantId(), new UserId(id), sessionId);
+        } catch (StaffNotFoundException e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        } catch (SessionNotFoundException endedAlready) {
+            return "redirect:/admin/users/" + id + "?done=sessionGone";
+        }
+        return "redirect:/admin/users/" + id + "?done=sessionRevoked";
+    }
+
     private String act(UUID id, BiFunction<TenantId, UserId, StaffAccount> action, String done) {
         try {
             var unused = action.apply(CurrentUser.get().tenantId(), new UserId(id));
@@ -245,6 +268,7 @@ class StaffAdministrationPageController {
     private String editForm(Model model, StaffAccount account, StaffForm form, Map<String, String> errors) {
         model.addAttribute("account", account);
         model.addAttribute("locked", account.isLocked(clock.instant()));
+        model.addAttribute("sessions", SessionRow.of(sessions.list(account.tenantId(), account.id(), null), times));
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("languages", LANGUAGES);

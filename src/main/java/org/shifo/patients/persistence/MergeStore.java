@@ -151,24 +151,14 @@ public class MergeStore {
                     .param("merge", mergeId)
                     .update();
         }
-        jdbc.sql(
-                        """
-                        DELETE FROM patients.phones ph USING patients.merges m
-                        WHERE m.tenant_id = :tenant AND m.id = :merge AND ph.tenant_id = :tenant
-                          AND ph.patient_id IN (m.survivor_id, m.merged_id)
-                        """)
-                .param("tenant", tenant)
-                .param("merge", mergeId)
-                .update();
-        jdbc.sql(
-                        """
-                        DELETE FROM patients.identifiers i USING patients.merges m
-                        WHERE m.tenant_id = :tenant AND m.id = :merge AND i.tenant_id = :tenant
-                          AND i.patient_id IN (m.survivor_id, m.merged_id)
-                        """)
-                .param("tenant", tenant)
-                .param("merge", mergeId)
-                .update();
+        for (String table : List.of("patients.phones", "patients.identifiers")) {
+            jdbc.sql("DELETE FROM " + table + " t USING patients.merges m"
+                            + " WHERE m.tenant_id = :tenant AND m.id = :merge AND t.tenant_id = :tenant"
+                            + " AND t.patient_id IN (m.survivor_id, m.merged_id)")
+                    .param("tenant", tenant)
+                    .param("merge", mergeId)
+                    .update();
+        }
         jdbc.sql(
                         """
                         INSERT INTO patients.phones (tenant_id, patient_id, position, e164, is_primary)

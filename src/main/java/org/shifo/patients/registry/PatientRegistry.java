@@ -185,7 +185,7 @@ public class PatientRegistry {
     public PatientRecord read(PatientId id) {
         PatientRecord record = transactions.execute(status -> {
             PatientRecord found = store.find(clock.tenant(), id).orElseThrow(PatientNotFoundException::new);
-            audit.record(event("patient.read", id));
+            audit.recordRead(event("patient.read", id));
             return found;
         });
         if (record == null) {

@@ -87,7 +87,7 @@ public class PatientSearch {
                 event = event.withDetail(
                         "shown" + (i + 1), items.get(i).summary().id().toString());
             }
-            audit.record(event);
+            audit.recordRead(event);
             return new Page(List.copyOf(items), next);
         });
         return page == null ? new Page(List.of(), null) : page;

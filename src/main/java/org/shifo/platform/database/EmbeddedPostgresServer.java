@@ -20,10 +20,17 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     static final String DATABASE = "shifo";
 
     /**
-     * The role the application connects as: it owns the database but is not a superuser, because superusers
-     * bypass row-level security, which is the second lock between tenants.
+     * The role that owns the database and runs the migrations. Not a superuser: superusers bypass row-level
+     * security, which is the second lock between tenants.
      */
     static final String ROLE = "shifo";
+
+    /**
+     * The role the application runs as: it reads and writes rows but owns nothing, so it can neither disable
+     * the audit trail's triggers nor row-level security, nor change the schema. Grants: {@code
+     * V040__platform_runtime_role.sql}.
+     */
+    static final String APP_ROLE = "shifo_app";
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
 
@@ -73,6 +80,12 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     create.execute("CREATE ROLE " + ROLE + " LOGIN NOSUPERUSER NOCREATEROLE NOBYPASSRLS");
                 }
             }
+            if (!exists(connection, "SELECT 1 FROM pg_roles WHERE rolname = ?", APP_ROLE)) {
+                try (var create = connection.createStatement()) {
+                    create.execute("CREATE ROLE " + APP_ROLE
+                            + " LOGIN NOSUPERUSER NOCREATEROLE NOCREATEDB NOBYPASSRLS NOREPLICATION");
+                }
+            }
             if (!exists(connection, "SELECT 1 FROM pg_database WHERE datname = ?", DATABASE)) {
                 try (var create = connection.createStatement()) {
                     create.execute("CREATE DATABASE " + DATABASE + " OWNER " + ROLE);
@@ -92,12 +105,22 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         }
     }
 
+    /** The owner's connection URL (migrations). */
     public String jdbcUrl() {
         return postgres.getJdbcUrl(ROLE, DATABASE);
     }
 
     public String username() {
         return ROLE;
+    }
+
+    /** The application role's connection URL. */
+    public String appJdbcUrl() {
+        return postgres.getJdbcUrl(APP_ROLE, DATABASE);
+    }
+
+    public String appUsername() {
+        return APP_ROLE;
     }
 
     public int port() {

@@ -3,11 +3,26 @@ package org.shifo.platform.web;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.MediaType;
 
-/** Tells a request of the JSON API (answered with problem details) from a page request (answered with HTML). */
+/**
+ * Tells a request of the JSON API (answered with problem details) from a page request (answered with HTML). The
+ * one place that decides it, for the problem handler, the error controller and the error-page resolver alike.
+ */
 final class ApiRequests {
 
     private ApiRequests() {}
 
+    /**
+     * A page request: not an API request, and not an htmx request (htmx gets the plain status of a failed request
+     * and handles it in the page; an error page swapped into a fragment would make no sense).
+     */
+    static boolean isPage(HttpServletRequest request) {
+        return !isApi(request) && request.getHeader("HX-Request") == null;
+    }
+
+    /**
+     * An API request: a path under {@code /api/}, {@code /v3/api-docs} or {@code /actuator}, or any request that
+     * does not accept {@code text/html} by name ({@code *}{@code /*} alone is a script's default, not a browser's).
+     */
     static boolean isApi(HttpServletRequest request) {
         String path = pathOf(request);
         if (path.startsWith("/api/")

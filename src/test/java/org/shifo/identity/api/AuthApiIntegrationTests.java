@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.shifo.identity.Role;
 import org.shifo.identity.Staff;
 import org.shifo.identity.signin.SecondFactor;
+import org.shifo.identity.signin.SecondFactorCodes;
+import org.shifo.identity.signin.SignIn;
 import org.shifo.platform.testing.IdentityFixtures;
 import org.shifo.platform.testing.IntegrationTest;
 import org.shifo.platform.testing.TestClock;
@@ -86,6 +88,14 @@ class AuthApiIntegrationTests {
                                         java.nio.charset.StandardCharsets.UTF_8),
                         path)
                 .toString();
+    }
+
+    private MvcTestResult mfa(String mfaToken, String code) {
+        return post("/api/v1/auth/mfa", "{\"mfaToken\":\"" + mfaToken + "\",\"code\":\"" + code + "\"}");
+    }
+
+    private String wrongCode(String secret) {
+        return SecondFactorCodes.wrongCode(secondFactor, secret);
     }
 
     private String enrolAndSignIn(String username) {
@@ -276,6 +286,45 @@ class AuthApiIntegrationTests {
             assertThat(accepted).hasStatusOk();
             assertThat(replayed).hasStatus(400);
             assertThat(read(replayed, "$.type")).isEqualTo(TYPES + "invalid-second-factor");
+        }
+
+        @Test
+        void makesTheClientWaitAfterFourWrongCodesWithRetryAfter() {
+            String secret = enrolAndSignIn(clinic.adminUsername());
+            clock.advance(Duration.ofSeconds(30));
+            String token = read(login(clinic.adminUsername(), IdentityFixtures.PASSWORD), "$.mfaToken");
+            String wrong = wrongCode(secret);
+            for (int i = 0; i < 4; i++) {
+                assertThat(mfa(token, wrong)).hasStatus(400);
+            }
+
+            MvcTestResult throttled = mfa(token, secondFactor.codeAt(secret, secondFactor.currentStep()));
+
+            assertThat(throttled).hasStatus(429);
+            assertThat(throttled.getResponse().getHeader("Retry-After")).isEqualTo("1");
+            assertThat(read(throttled, "$.type")).isEqualTo(TYPES + "too-many-requests");
+            clock.advance(Duration.ofSeconds(2));
+            assertThat(mfa(token, secondFactor.codeAt(secret, secondFactor.currentStep())))
+                    .hasStatusOk();
+        }
+
+        @Test
+        void burnsTheMfaTokenAfterFiveWrongCodes() {
+            String secret = enrolAndSignIn(clinic.adminUsername());
+            clock.advance(Duration.ofSeconds(30));
+            String token = read(login(clinic.adminUsername(), IdentityFixtures.PASSWORD), "$.mfaToken");
+            for (int i = 0; i < SignIn.MAX_WRONG_CODES_PER_STEP; i++) {
+                assertThat(mfa(token, wrongCode(secret))).hasStatus(400);
+                clock.advance(Duration.ofSeconds(20)); // past the account's back-off
+            }
+
+            MvcTestResult burned = mfa(token, secondFactor.codeAt(secret, secondFactor.currentStep()));
+
+            assertThat(burned).hasStatus(401);
+            assertThat(read(burned, "$.type")).isEqualTo(TYPES + "invalid-mfa-token");
+            String again = read(login(clinic.adminUsername(), IdentityFixtures.PASSWORD), "$.mfaToken");
+            assertThat(mfa(again, secondFactor.codeAt(secret, secondFactor.currentStep())))
+                    .hasStatusOk();
         }
 
         @Test

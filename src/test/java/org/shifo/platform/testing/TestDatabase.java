@@ -23,20 +23,30 @@ public final class TestDatabase {
 
     private static @Nullable TestDatabase instance;
 
-    /** The role the application under test connects as (no superuser: row-level security applies). */
-    public static final String APPLICATION_ROLE = "shifo";
+    /** The role that owns the test database and runs the migrations (no superuser). */
+    public static final String OWNER_ROLE = "shifo";
+
+    /** The role the application under test runs as: owns nothing, row-level security applies. */
+    public static final String APPLICATION_ROLE = "shifo_app";
 
     private final String url;
     private final String username;
     private final @Nullable String password;
+    private final @Nullable String appUsername;
     private final String superuserUrl;
     private final String superuser;
 
     private TestDatabase(
-            String url, String username, @Nullable String password, String superuserUrl, String superuser) {
+            String url,
+            String username,
+            @Nullable String password,
+            @Nullable String appUsername,
+            String superuserUrl,
+            String superuser) {
         this.url = url;
         this.username = username;
         this.password = password;
+        this.appUsername = appUsername;
         this.superuserUrl = superuserUrl;
         this.superuser = superuser;
     }
@@ -69,13 +79,17 @@ public final class TestDatabase {
                     var statement = connection.createStatement()) {
                 // like production: the application's role owns its database but is no superuser, so
                 // row-level security applies to it; tests keep a superuser connection for tampering
-                statement.execute("CREATE ROLE " + APPLICATION_ROLE + " LOGIN NOSUPERUSER NOBYPASSRLS");
-                statement.execute("CREATE DATABASE shifo OWNER " + APPLICATION_ROLE);
+                statement.execute("CREATE ROLE " + OWNER_ROLE + " LOGIN NOSUPERUSER NOBYPASSRLS");
+                statement.execute(
+                        "CREATE ROLE " + APPLICATION_ROLE + " LOGIN NOSUPERUSER NOCREATEROLE NOCREATEDB NOBYPASSRLS");
+                statement.execute("CREATE DATABASE shifo OWNER " + OWNER_ROLE);
             }
+            // no user in the URL: pgjdbc lets a URL's user win over the one the pool is given
             return new TestDatabase(
-                    postgres.getJdbcUrl(APPLICATION_ROLE, "shifo"),
-                    APPLICATION_ROLE,
+                    "jdbc:postgresql://localhost:" + postgres.getPort() + "/shifo",
+                    OWNER_ROLE,
                     null,
+                    APPLICATION_ROLE,
                     postgres.getJdbcUrl("postgres", "shifo"),
                     "postgres");
         } catch (IOException | SQLException e) {
@@ -136,7 +150,7 @@ public final class TestDatabase {
         String user = username == null ? "" : username;
         // the external server's user serves as both: it must not be a superuser for the tenant tests to mean
         // anything (see docs/architecture.md)
-        return new TestDatabase(url, user, password, url, user);
+        return new TestDatabase(url, user, password, null, url, user);
     }
 
     public String url() {
@@ -151,9 +165,19 @@ public final class TestDatabase {
         return password;
     }
 
-    /** A connection as the application's own role. */
-    public Connection connect() throws SQLException {
+    /** The role the application runs as, when it is not the owner (the embedded test server). */
+    public @Nullable String appUsername() {
+        return appUsername;
+    }
+
+    /** A connection as the role that owns the schema (and runs the migrations). */
+    public Connection connectAsOwner() throws SQLException {
         return DriverManager.getConnection(url, username, password);
+    }
+
+    /** A connection as the application's own (runtime) role. */
+    public Connection connect() throws SQLException {
+        return DriverManager.getConnection(url, appUsername == null ? username : appUsername, password);
     }
 
     /**

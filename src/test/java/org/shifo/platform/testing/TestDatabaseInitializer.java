@@ -15,6 +15,10 @@ public final class TestDatabaseInitializer implements ApplicationContextInitiali
         Map<String, Object> properties = new HashMap<>();
         properties.put("shifo.database.url", database.url());
         properties.put("shifo.database.username", database.username());
+        String appUsername = database.appUsername();
+        if (appUsername != null) {
+            properties.put("shifo.database.app-username", appUsername);
+        }
         String password = database.password();
         if (password != null) {
             properties.put("shifo.database.password", password);

@@ -46,16 +46,17 @@ class HtmlErrorPageResolverTests {
 
     @Test
     void leavesApiClientsTheirProblemDetails() {
-        assertThat(HtmlErrorPageResolver.isPageRequest(request("/patients", "application/json")))
+        assertThat(ApiRequests.isPage(request("/patients", "application/json"))).isFalse();
+        assertThat(ApiRequests.isPage(request("/patients", "*/*"))).isFalse();
+        assertThat(ApiRequests.isPage(request("/api/v1/patients", BROWSER_ACCEPT)))
                 .isFalse();
-        assertThat(HtmlErrorPageResolver.isPageRequest(request("/patients", "*/*")))
+        assertThat(ApiRequests.isPage(request("/patients", "text/html;;;=="))).isFalse();
+        assertThat(ApiRequests.isPage(new MockHttpServletRequest("GET", "/patients")))
                 .isFalse();
-        assertThat(HtmlErrorPageResolver.isPageRequest(request("/api/v1/patients", BROWSER_ACCEPT)))
+        assertThat(ApiRequests.isPage(request("/actuator/health", BROWSER_ACCEPT)))
                 .isFalse();
-        assertThat(HtmlErrorPageResolver.isPageRequest(request("/patients", "text/html;;;==")))
-                .isFalse();
-        assertThat(HtmlErrorPageResolver.isPageRequest(new MockHttpServletRequest("GET", "/patients")))
-                .isFalse();
+        assertThat(ApiRequests.isPage(request("/v3/api-docs", BROWSER_ACCEPT))).isFalse();
+        assertThat(ApiRequests.isPage(request("/patients", BROWSER_ACCEPT))).isTrue();
     }
 
     @Test
@@ -63,7 +64,7 @@ class HtmlErrorPageResolverTests {
         MockHttpServletRequest request = request("/patients/search", BROWSER_ACCEPT);
         request.addHeader("HX-Request", "true");
 
-        assertThat(HtmlErrorPageResolver.isPageRequest(request)).isFalse();
+        assertThat(ApiRequests.isPage(request)).isFalse();
     }
 
     @Test

@@ -1,0 +1,223 @@
+package org.shifo.patients;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.IntConsumer;
+import java.util.stream.Stream;
+import org.shifo.ShifoApplication;
+import org.shifo.identity.TenantContext;
+import org.shifo.identity.TenantId;
+import org.shifo.patients.domain.PatientForm;
+import org.shifo.patients.persistence.PatientStore;
+import org.shifo.patients.registry.PatientRegistry;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * What auditing every read of a patient record costs: a program run on demand (see {@code bench/README.md}
+ * and {@code bench/patient-read-audit.sh}), not a test.
+ *
+ * <p>It starts the whole application as development does (fresh embedded PostgreSQL with {@code fsync} and
+ * {@code synchronous_commit} on, the audit sealer scheduled as in production), registers patients, then
+ * reads random records from 64 threads through the application's pool in two phases: {@code
+ * PatientRegistry.read} (the record's queries plus the audit entry, one transaction — what {@code GET
+ * /api/v1/patients/{id}} does) and the same queries in the same kind of read-write transaction without the
+ * audit entry. HTTP, JSON and JWT checks are left out on purpose: they cost the same in both phases, so
+ * leaving them out makes the audit's share look larger, not smaller.
+ *
+ * <p>Arguments: {@code [threads=64] [seconds per phase=15] [patients=2000]}.
+ */
+public final class PatientReadAuditBenchmark {
+
+    public static void main(String[] args) throws Exception {
+        int threads = args.length > 0 ? Integer.parseInt(args[0]) : 64;
+        int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 15;
+        int patients = args.length > 2 ? Integer.parseInt(args[2]) : 2000;
+        Path dataDir = Files.createTempDirectory("shifo-read-bench");
+        ConfigurableApplicationContext app = new SpringApplicationBuilder(ShifoApplication.class)
+                .run("--shifo.data-dir=" + dataDir, "--server.port=0", "--logging.level.root=WARN");
+        try {
+            run(app, threads, seconds, patients);
+        } finally {
+            app.close();
+            try (Stream<Path> paths = Files.walk(dataDir)) {
+                paths.sorted(Comparator.reverseOrder())
+                        .forEach(path -> path.toFile().delete());
+            } catch (IOException e) {
+                System.err.println("could not delete " + dataDir);
+            }
+        }
+    }
+
+    private static void run(ConfigurableApplicationContext app, int threads, int seconds, int patients)
+            throws InterruptedException {
+        PatientRegistry registry = app.getBean(PatientRegistry.class);
+        PatientStore store = app.getBean(PatientStore.class);
+        TransactionTemplate transactions = app.getBean(TransactionTemplate.class);
+        org.shifo.platform.testing.IdentityFixtures fixtures =
+                app.getBean(org.shifo.platform.testing.IdentityFixtures.class);
+        org.shifo.platform.testing.IdentityFixtures.Clinic clinic = fixtures.clinic();
+        String bearer = fixtures.bearer(fixtures.staff(clinic, org.shifo.identity.Role.RECEPTIONIST));
+        TenantId tenant = clinic.tenantId();
+        List<PatientId> ids = new ArrayList<>();
+        TenantContext.runAs(tenant, () -> {
+            for (int i = 0; i < patients; i++) {
+                ids.add(registry.register(patient(i), true).id());
+            }
+        });
+        System.out.printf(
+                Locale.ROOT,
+                "Patient read audit benchmark: %d threads, %d s per phase, %d patients, %d cores, load %s%n",
+                threads,
+                seconds,
+                patients,
+                Runtime.getRuntime().availableProcessors(),
+                loadAverage());
+        IntConsumer audited = thread -> TenantContext.runAs(tenant, () -> registry.read(any(ids)));
+        IntConsumer unaudited = thread ->
+                TenantContext.runAs(tenant, () -> transactions.execute(status -> store.find(tenant.value(), any(ids))));
+        int port = app.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_1_1)
+                .executor(java.util.concurrent.Executors.newFixedThreadPool(threads))
+                .build();
+        IntConsumer auditedHttp = thread -> get(http, port, "/api/v1/patients/", any(ids), bearer);
+        IntConsumer unauditedHttp = thread -> get(http, port, "/api/test-support/patients/", any(ids), bearer);
+
+        System.out.println(" over HTTP (GET /api/v1/patients/{id} vs the same without the audit entry), JWT, JSON:");
+        compare(threads, seconds, auditedHttp, unauditedHttp);
+        System.out.println(" in process (PatientRegistry.read vs the same transaction without the audit entry):");
+        compare(threads, seconds, audited, unaudited);
+    }
+
+    private static void compare(int threads, int seconds, IntConsumer audited, IntConsumer unaudited)
+            throws InterruptedException {
+        measure("warm-up (not counted)", threads, Math.max(3, seconds / 3), audited);
+        measure("warm-up (not counted)", threads, Math.max(3, seconds / 3), unaudited);
+        double[] on = measure("read, audited", threads, seconds, audited);
+        double[] off = measure("read, not audited", threads, seconds, unaudited);
+        double[] on2 = measure("read, audited (again)", threads, seconds, audited);
+        double[] off2 = measure("read, not audited (again)", threads, seconds, unaudited);
+        double onRate = (on[0] + on2[0]) / 2;
+        double offRate = (off[0] + off2[0]) / 2;
+        System.out.printf(
+                Locale.ROOT,
+                "  audit cost: %.1f %% of read throughput (target < 10 %%); p99 %.2f ms audited vs %.2f ms not%n",
+                100.0 * (1 - onRate / offRate),
+                Math.max(on[2], on2[2]),
+                Math.max(off[2], off2[2]));
+    }
+
+    private static void get(java.net.http.HttpClient http, int port, String path, PatientId id, String bearer) {
+        try {
+            var response = http.send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + path + id))
+                            .header("Authorization", bearer)
+                            .GET()
+                            .build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("HTTP " + response.statusCode());
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static PatientId any(List<PatientId> ids) {
+        return ids.get(ThreadLocalRandom.current().nextInt(ids.size()));
+    }
+
+    private static PatientForm patient(int i) {
+        String[] families = {"Karimov", "Aliyev", "Xoʻjayev", "Toshmatov", "Rahimov", "Yusupov", "Ismoilov"};
+        String[] given = {"Anvar", "Dilshod", "Oʻtkir", "Jasur", "Sardor", "Bobur", "Aziz", "Sherzod"};
+        return new PatientForm(
+                families[i % families.length],
+                given[(i / families.length) % given.length],
+                null,
+                "MALE",
+                LocalDate.of(1950 + i % 60, 1 + i % 12, 1 + i % 28),
+                List.of(new PatientForm.Phone(String.format(Locale.ROOT, "+99890%07d", i), true)),
+                null,
+                null,
+                null,
+                null,
+                null,
+                "bench patient " + i,
+                null);
+    }
+
+    /** Runs {@code operation} on every thread for a phase; prints and returns {throughput, p50 ms, p99 ms}. */
+    static double[] measure(String name, int threads, int seconds, IntConsumer operation) throws InterruptedException {
+        AtomicBoolean stop = new AtomicBoolean();
+        CountDownLatch done = new CountDownLatch(threads);
+        long[][] latencies = new long[threads][];
+        int[] counts = new int[threads];
+        for (int t = 0; t < threads; t++) {
+            int thread = t;
+            Thread.ofPlatform().name("bench-" + t).start(() -> {
+                long[] mine = new long[1 << 14];
+                int n = 0;
+                try {
+                    while (!stop.get()) {
+                        long begin = System.nanoTime();
+                        operation.accept(thread);
+                        if (n == mine.length) {
+                            mine = Arrays.copyOf(mine, n * 2);
+                        }
+                        mine[n++] = System.nanoTime() - begin;
+                    }
+                } finally {
+                    latencies[thread] = mine;
+                    counts[thread] = n;
+                    done.countDown();
+                }
+            });
+        }
+        long start = System.nanoTime();
+        Thread.sleep(seconds * 1000L);
+        stop.set(true);
+        done.await();
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        int total = Arrays.stream(counts).sum();
+        long[] all = new long[total];
+        int at = 0;
+        for (int t = 0; t < threads; t++) {
+            System.arraycopy(latencies[t], 0, all, at, counts[t]);
+            at += counts[t];
+        }
+        Arrays.sort(all);
+        double[] result = {total / elapsed, all[(int) (0.50 * (total - 1))] / 1e6, all[(int) (0.99 * (total - 1))] / 1e6
+        };
+        System.out.printf(
+                Locale.ROOT,
+                "  %-24s %,9.0f reads/s   latency p50 %6.2f ms   p99 %7.2f ms%n",
+                name,
+                result[0],
+                result[1],
+                result[2]);
+        return result;
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+}
