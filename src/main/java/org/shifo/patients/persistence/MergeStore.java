@@ -201,6 +201,28 @@ public class MergeStore {
                 .single();
     }
 
+    /**
+     * The latest merge into this survivor that is still in force, if no later merge involves the survivor (the
+     * one a patient page may offer to undo).
+     */
+    public Optional<UUID> latestOpenMergeInto(UUID tenant, PatientId survivor) {
+        return jdbc.sql(
+                        """
+                        SELECT m.id FROM patients.merges m
+                        WHERE m.tenant_id = :tenant AND m.survivor_id = :survivor AND m.undone_at IS NULL
+                          AND NOT EXISTS (
+                            SELECT 1 FROM patients.merges later
+                            WHERE later.tenant_id = m.tenant_id AND later.undone_at IS NULL AND later.id <> m.id
+                              AND later.merged_at >= m.merged_at
+                              AND (later.survivor_id = :survivor OR later.merged_id = :survivor))
+                        ORDER BY m.merged_at DESC LIMIT 1
+                        """)
+                .param("tenant", tenant)
+                .param("survivor", survivor.value())
+                .query(UUID.class)
+                .optional();
+    }
+
     /** The open merge that merged this record away, if any (for "merged into …" pages). */
     public Optional<UUID> openMergeOf(UUID tenant, PatientId merged) {
         return jdbc.sql("SELECT id FROM patients.merges WHERE tenant_id = :tenant AND merged_id = :merged"

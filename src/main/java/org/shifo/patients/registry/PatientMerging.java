@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -225,6 +226,12 @@ public class PatientMerging {
 
     private static PatientData side(Map<String, String> choices, String field, PatientData kept, PatientData gone) {
         return "merged".equals(choices.get(field)) ? gone : kept;
+    }
+
+    /** The latest merge into {@code survivor} that is still in force and may be offered for undo, if any. */
+    public Optional<UUID> latestMergeInto(PatientId survivor) {
+        Optional<UUID> latest = transactions.execute(status -> merges.latestOpenMergeInto(clock.tenant(), survivor));
+        return latest == null ? Optional.empty() : latest;
     }
 
     /** Undoes a merge: both records, their phones and identifiers as before, and the moved references back. */
