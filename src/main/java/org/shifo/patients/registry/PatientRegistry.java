@@ -2,6 +2,7 @@ package org.shifo.patients.registry;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -68,8 +69,26 @@ public class PatientRegistry {
      */
     public PatientRecord register(PatientForm form, boolean registerAnyway) {
         PatientData data = check(form);
+        // 1. the refusals, before a record number is spent on them
+        List<Candidate> strong = Objects.requireNonNull(transactions.execute(status -> {
+            identifierTaken(data, null).ifPresent(taken -> {
+                throw taken;
+            });
+            return candidates(data, List.of()).stream()
+                    .filter(c -> c.match().strong())
+                    .toList();
+        }));
+        if (!strong.isEmpty() && !registerAnyway) {
+            throw new PossibleDuplicateException(strong);
+        }
+        // 2. the number, in a transaction of its own: the organization's counter row is locked only for it,
+        // so registrations do not commit one at a time. A number whose registration then fails (a race for
+        // an identifier) is left unused, never handed out again.
+        long number =
+                Objects.requireNonNull(transactions.execute(status -> store.nextRecordNumber(clock.tenant(), true)));
+        // 3. the record and its audit entry
         try {
-            PatientRecord record = transactions.execute(status -> registerChecked(data, registerAnyway));
+            PatientRecord record = transactions.execute(status -> registerChecked(data, strong, number));
             if (record == null) {
                 throw new IllegalStateException("registration returned nothing");
             }
@@ -81,19 +100,9 @@ public class PatientRegistry {
         }
     }
 
-    private PatientRecord registerChecked(PatientData data, boolean registerAnyway) {
+    private PatientRecord registerChecked(PatientData data, List<Candidate> strong, long number) {
         UUID tenant = clock.tenant();
-        identifierTaken(data, null).ifPresent(taken -> {
-            throw taken;
-        });
-        List<Candidate> candidates = candidates(data, List.of());
-        List<Candidate> strong =
-                candidates.stream().filter(c -> c.match().strong()).toList();
-        if (!strong.isEmpty() && !registerAnyway) {
-            throw new PossibleDuplicateException(strong);
-        }
         PatientId id = new PatientId(UUID.randomUUID());
-        long number = store.nextRecordNumber(tenant);
         PatientRecord record = new PatientRecord(
                 id,
                 tenant,
