@@ -105,7 +105,7 @@ class PatientApiController {
         registry.delete(new PatientId(id));
     }
 
-    record MergeRequest(@Nullable UUID mergedId, @Nullable Map<String, String> fieldChoices) {}
+    record MergeRequest(@Nullable UUID mergedId, @Nullable Map<String, @Nullable String> fieldChoices) {}
 
     record MergeResponse(String mergeId, String survivorId, String mergedId) {}
 

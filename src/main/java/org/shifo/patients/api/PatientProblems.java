@@ -121,19 +121,14 @@ class PatientProblems {
         return message == null ? violation.message() : message;
     }
 
-    /** uz, ru or en from Accept-Language; English otherwise (integrators read the API in English). */
+    /** uz, ru or en from Accept-Language (the servlet container parses it); English otherwise. */
     static Locale locale(HttpServletRequest request) {
-        String header = request.getHeader("Accept-Language");
-        if (header != null) {
-            try {
-                for (Locale.LanguageRange range : Locale.LanguageRange.parse(header)) {
-                    String language = range.getRange().split("-")[0];
-                    if (language.equals("uz") || language.equals("ru") || language.equals("en")) {
-                        return Locale.of(language);
-                    }
+        if (request.getHeader("Accept-Language") != null) {
+            for (Locale locale : java.util.Collections.list(request.getLocales())) {
+                String language = locale.getLanguage();
+                if (language.equals("uz") || language.equals("ru") || language.equals("en")) {
+                    return Locale.of(language);
                 }
-            } catch (IllegalArgumentException malformed) {
-                return Locale.ENGLISH;
             }
         }
         return Locale.ENGLISH;

@@ -42,12 +42,16 @@ public class MergeStore {
         return jdbc.sql(
                         """
                         SELECT jsonb_build_object(
-                            'survivor', (SELECT to_jsonb(p) FROM patients.patients p WHERE p.id = :survivor),
-                            'merged', (SELECT to_jsonb(p) FROM patients.patients p WHERE p.id = :merged),
+                            'survivor', (SELECT to_jsonb(p) FROM patients.patients p
+                                         WHERE p.tenant_id = :tenant AND p.id = :survivor),
+                            'merged', (SELECT to_jsonb(p) FROM patients.patients p
+                                       WHERE p.tenant_id = :tenant AND p.id = :merged),
                             'phones', coalesce((SELECT jsonb_agg(to_jsonb(ph) - 'digits_reversed') FROM patients.phones ph
-                                                WHERE ph.patient_id IN (:survivor, :merged)), '[]'),
+                                                WHERE ph.tenant_id = :tenant
+                                                  AND ph.patient_id IN (:survivor, :merged)), '[]'),
                             'identifiers', coalesce((SELECT jsonb_agg(to_jsonb(i)) FROM patients.identifiers i
-                                                     WHERE i.patient_id IN (:survivor, :merged)), '[]'))::text
+                                                     WHERE i.tenant_id = :tenant
+                                                       AND i.patient_id IN (:survivor, :merged)), '[]'))::text
                         WHERE EXISTS (SELECT 1 FROM patients.patients WHERE tenant_id = :tenant AND id = :survivor)
                         """)
                 .param("tenant", tenant)
@@ -192,15 +196,6 @@ public class MergeStore {
                 .update();
     }
 
-    /** The survivor's version now (after the merge wrote it). */
-    public int versionOf(UUID tenant, PatientId id) {
-        return jdbc.sql("SELECT version FROM patients.patients WHERE tenant_id = :tenant AND id = :id")
-                .param("tenant", tenant)
-                .param("id", id.value())
-                .query(Integer.class)
-                .single();
-    }
-
     /**
      * The latest merge into this survivor that is still in force, if no later merge involves the survivor (the
      * one a patient page may offer to undo).
@@ -219,16 +214,6 @@ public class MergeStore {
                         """)
                 .param("tenant", tenant)
                 .param("survivor", survivor.value())
-                .query(UUID.class)
-                .optional();
-    }
-
-    /** The open merge that merged this record away, if any (for "merged into …" pages). */
-    public Optional<UUID> openMergeOf(UUID tenant, PatientId merged) {
-        return jdbc.sql("SELECT id FROM patients.merges WHERE tenant_id = :tenant AND merged_id = :merged"
-                        + " AND undone_at IS NULL")
-                .param("tenant", tenant)
-                .param("merged", merged.value())
                 .query(UUID.class)
                 .optional();
     }

@@ -176,8 +176,8 @@ public class PatientQueries {
                 .append(
                         " SELECT p.id, p.record_number, p.family_name, p.given_name, p.patronymic, p.sex, p.birth_date,")
                 .append(" p.status, p.merged_into, page.score,")
-                .append(
-                        " (SELECT ph.e164 FROM patients.phones ph WHERE ph.patient_id = p.id AND ph.is_primary) AS phone")
+                .append(" (SELECT ph.e164 FROM patients.phones ph"
+                        + " WHERE ph.tenant_id = :tenant AND ph.patient_id = p.id AND ph.is_primary) AS phone")
                 .append(" FROM page JOIN patients.patients p ON p.id = page.id WHERE p.tenant_id = :tenant")
                 .append(" ORDER BY page.score DESC, p.id");
         params.put("limit", limit);
@@ -276,7 +276,8 @@ public class PatientQueries {
                         )
                         SELECT pr.first, pr.second, similarity(a.name_key, b.name_key) AS name_similarity,
                             EXISTS (SELECT 1 FROM patients.phones x JOIN patients.phones y ON y.e164 = x.e164
-                                    WHERE x.patient_id = pr.first AND y.patient_id = pr.second) AS same_phone,
+                                    WHERE x.tenant_id = :tenant AND y.tenant_id = :tenant
+                                      AND x.patient_id = pr.first AND y.patient_id = pr.second) AS same_phone,
                             a.birth_date = b.birth_date AS same_birth_date,
                             (extract(day FROM a.birth_date) = extract(month FROM b.birth_date)
                              AND extract(month FROM a.birth_date) = extract(day FROM b.birth_date)

@@ -290,7 +290,8 @@ public class PatientStore {
                         """
                         SELECT p.id, p.record_number, p.family_name, p.given_name, p.patronymic, p.sex, p.birth_date,
                             p.status, p.merged_into,
-                            (SELECT ph.e164 FROM patients.phones ph WHERE ph.patient_id = p.id AND ph.is_primary) AS phone
+                            (SELECT ph.e164 FROM patients.phones ph
+                             WHERE ph.tenant_id = :tenant AND ph.patient_id = p.id AND ph.is_primary) AS phone
                         FROM patients.patients p
                         WHERE p.tenant_id = :tenant AND p.id = ANY(:ids) AND p.deleted_at IS NULL
                         """)

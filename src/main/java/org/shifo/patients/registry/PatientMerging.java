@@ -79,7 +79,7 @@ public class PatientMerging {
     }
 
     /** Checks the field choices: known fields, values {@code survivor}, {@code merged} (or {@code both}). */
-    static Map<String, String> choices(@Nullable Map<String, String> raw) {
+    static Map<String, String> choices(@Nullable Map<String, @Nullable String> raw) {
         Map<String, String> choices = new LinkedHashMap<>();
         FIELDS.forEach(field -> choices.put(field, LISTS.contains(field) ? "both" : "survivor"));
         List<Violation> problems = new ArrayList<>();
@@ -88,9 +88,10 @@ public class PatientMerging {
                 String path = "fieldChoices." + field;
                 if (!FIELDS.contains(field)) {
                     problems.add(Violation.of(path, "unknown-field", "is not a field that can be chosen"));
-                } else if (!(value.equals("survivor")
-                        || value.equals("merged")
-                        || (LISTS.contains(field) && value.equals("both")))) {
+                } else if (value == null
+                        || !(value.equals("survivor")
+                                || value.equals("merged")
+                                || (LISTS.contains(field) && value.equals("both")))) {
                     String allowed = LISTS.contains(field) ? "survivor, merged, both" : "survivor, merged";
                     problems.add(Violation.of(path, "one-of", "must be one of " + allowed, allowed));
                 } else {
@@ -105,7 +106,7 @@ public class PatientMerging {
     }
 
     /** Merges {@code merged} into {@code survivor}; returns the merge's id (for an undo). */
-    public UUID merge(PatientId survivor, PatientId merged, @Nullable Map<String, String> rawChoices) {
+    public UUID merge(PatientId survivor, PatientId merged, @Nullable Map<String, @Nullable String> rawChoices) {
         Map<String, String> choices = choices(rawChoices);
         if (survivor.equals(merged)) {
             throw new MergeRefusedException(MergeRefusedException.Reason.SAME_RECORD);
@@ -127,7 +128,7 @@ public class PatientMerging {
             PatientData combined = combine(kept.data(), gone.data(), choices);
             String snapshot = merges.snapshot(tenant, survivor, merged);
             store.setIdentifiersActive(tenant, merged, false);
-            store.update(tenant, survivor, combined, kept.version(), clock.now());
+            int survivorVersion = store.update(tenant, survivor, combined, kept.version(), clock.now());
             store.markMerged(tenant, merged, survivor, clock.now());
             UUID mergeId = UUID.randomUUID();
             MergeJournal journal = new MergeJournal();
@@ -140,7 +141,7 @@ public class PatientMerging {
                     choices,
                     snapshot,
                     journal.entries(),
-                    merges.versionOf(tenant, survivor),
+                    survivorVersion,
                     clock.now(),
                     clock.actorId());
             audit.record(registry.event("patient.merge", survivor)

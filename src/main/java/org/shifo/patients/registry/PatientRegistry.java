@@ -1,5 +1,6 @@
 package org.shifo.patients.registry;
 
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -222,9 +223,21 @@ public class PatientRegistry {
                 identifierTaken(data, id).ifPresent(taken -> {
                     throw taken;
                 });
-                store.update(tenant, id, data, current.version(), clock.now());
+                Instant now = clock.now();
+                int version = store.update(tenant, id, data, current.version(), now);
                 audit.record(event("patient.update", id));
-                return store.find(tenant, id).orElseThrow(PatientNotFoundException::new);
+                return new PatientRecord(
+                        id,
+                        tenant,
+                        current.recordNumber(),
+                        data,
+                        current.status(),
+                        current.mergedInto(),
+                        current.registeredAnyway(),
+                        current.createdAt(),
+                        now,
+                        null,
+                        version);
             });
             if (updated == null) {
                 throw new PatientNotFoundException();

@@ -157,7 +157,7 @@ class PatientMergePageController {
             Locale locale) {
         // the left record (the one whose merge screen this is) survives; the screen offers to swap the sides
         Map<String, String> sides = new LinkedHashMap<>();
-        Map<String, String> choices = new LinkedHashMap<>();
+        Map<String, @Nullable String> choices = new LinkedHashMap<>();
         for (String field : PatientMerging.FIELDS) {
             String side = params.getFirst("choice." + field);
             if (side == null

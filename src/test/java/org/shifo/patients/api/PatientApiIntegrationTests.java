@@ -422,6 +422,11 @@ class PatientApiIntegrationTests {
                             "/api/v1/patients/" + a + "/merge",
                             "{\"mergedId\":\"" + b + "\",\"fieldChoices\":{\"colour\":\"merged\"}}"))
                     .hasStatus(400);
+            assertThat(post(
+                            admin,
+                            "/api/v1/patients/" + a + "/merge",
+                            "{\"mergedId\":\"" + b + "\",\"fieldChoices\":{\"email\":null}}"))
+                    .hasStatus(400);
             // the surviving birth date would contradict the PINFL taken from the other record
             MvcTestResult contradiction =
                     post(admin, "/api/v1/patients/" + a + "/merge", "{\"mergedId\":\"" + b + "\"}");
