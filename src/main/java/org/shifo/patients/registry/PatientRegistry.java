@@ -75,9 +75,25 @@ public class PatientRegistry {
             identifierTaken(data, null).ifPresent(taken -> {
                 throw taken;
             });
-            return candidates(data, List.of()).stream()
+            List<Candidate> found = candidates(data, List.of()).stream()
                     .filter(c -> c.match().strong())
                     .toList();
+            if (!found.isEmpty() && !registerAnyway) {
+                // the warning shows these records' names and birth dates to the caller: that is a read
+                AuditEvent shown = AuditEvent.of(
+                        clock.tenant(),
+                        clock.actor(),
+                        "patient.duplicate_warning",
+                        "patient_list",
+                        Integer.toString(found.size()),
+                        AuditOutcome.SUCCESS);
+                for (int i = 0; i < found.size(); i++) {
+                    shown = shown.withDetail(
+                            "shown" + (i + 1), found.get(i).id().toString());
+                }
+                audit.recordRead(shown);
+            }
+            return found;
         }));
         if (!strong.isEmpty() && !registerAnyway) {
             throw new PossibleDuplicateException(strong);

@@ -179,6 +179,7 @@ class PatientApiIntegrationTests {
             assertThat(warned).hasStatus(409);
             assertThat(warned).bodyJson().extractingPath("$.type").isEqualTo(TYPES + "possible-duplicate");
             assertThat(warned).bodyJson().extractingPath("$.candidates[0].id").isEqualTo(first);
+            assertThat(auditCount("patient.duplicate_warning", "1", "shown1")).isEqualTo(1);
             assertThat(warned)
                     .bodyJson()
                     .extractingPath("$.candidates[0].score")
