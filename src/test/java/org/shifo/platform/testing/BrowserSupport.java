@@ -144,9 +144,6 @@ public final class BrowserSupport implements BeforeEachCallback, AfterEachCallba
                         .setTimezoneId("Asia/Tashkent"));
         context.setDefaultTimeout(TIMEOUT_MILLIS);
         context.setDefaultNavigationTimeout(TIMEOUT_MILLIS);
-        // assertThat(locator) waits 5 s by default: as long as actions may wait, so a loaded machine (CI on 2
-        // cores) does not fail an assertion that an action in the same test would have waited for
-        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(TIMEOUT_MILLIS);
         return context;
     }
 
