@@ -601,4 +601,102 @@ class SchedulingApiIntegrationTests {
                     .isEqualTo(1);
         }
     }
+
+    @Nested
+    class SetUpRefusals {
+
+        @Test
+        void aServiceNeedsANameAndAPlausibleDuration() {
+            MvcTestResult result = post(admin, "/api/v1/services", "{\"name\":\" \",\"durationMinutes\":3}");
+
+            assertThat(result).hasStatus(400);
+            assertThat(body(result).get("errors").toString()).contains("\"name\"", "\"durationMinutes\"");
+            assertThat(post(
+                            admin,
+                            "/api/v1/services",
+                            "{\"name\":\"dermatology CONSULTATION\",\"durationMinutes\":20}"))
+                    .hasStatus(400);
+            assertThat(post(reception, "/api/v1/services", "{\"name\":\"Peeling\",\"durationMinutes\":30}"))
+                    .hasStatus(403);
+        }
+
+        @Test
+        void aScheduleNamesEachBrokenInterval() {
+            MvcTestResult result = put(
+                    admin,
+                    "/api/v1/practitioners/" + doctor.userId().value() + "/schedule",
+                    """
+                    {"branchId":"%s","weekly":[
+                      {"dayOfWeek":"MONDAY","start":"18:00","end":"09:00"},
+                      {"dayOfWeek":"FUNDAY","start":"09:00","end":"10:00"},
+                      {"dayOfWeek":"TUESDAY","start":"09:00","end":"12:00","breaks":[{"start":"12:30","end":"13:00"}]},
+                      {"dayOfWeek":"WEDNESDAY","start":"9am","end":"25:00"}],
+                     "serviceIds":["%s"]}
+                    """
+                            .formatted(clinic.branchId().value(), java.util.UUID.randomUUID()));
+
+            assertThat(result).hasStatus(400);
+            assertThat(body(result).get("errors").toString())
+                    .contains(
+                            "weekly[0].end",
+                            "weekly[1].dayOfWeek",
+                            "weekly[2].breaks[0]",
+                            "weekly[3].start",
+                            "weekly[3].end",
+                            "serviceIds[0]");
+            assertThat(slotStarts(day)).hasSize(24); // the old template stands
+        }
+
+        @Test
+        void anExceptionEndsAfterItBeginsAndHasAKnownKind() {
+            String uri = "/api/v1/practitioners/" + doctor.userId().value() + "/exceptions";
+            MvcTestResult backwards = post(
+                    admin,
+                    uri,
+                    "{\"from\":\"%s\",\"to\":\"%s\",\"kind\":\"VACATION\"}".formatted(day + "T12:00", day + "T09:00"));
+            assertThat(backwards).hasStatus(400);
+            assertThat(field(body(backwards))).isEqualTo("to");
+
+            MvcTestResult kind =
+                    post(admin, uri, "{\"from\":\"%s\",\"to\":\"%s\",\"kind\":\"HOLIDAY\"}".formatted(day, day));
+            assertThat(kind).hasStatus(400);
+            assertThat(field(body(kind))).isEqualTo("kind");
+        }
+
+        @Test
+        void aVacationOverBookedTimeListsTheAppointmentsToMove() {
+            String id = bookOk(at(day, "10:00"));
+
+            MvcTestResult result = post(
+                    admin,
+                    "/api/v1/practitioners/" + doctor.userId().value() + "/exceptions",
+                    "{\"from\":\"%s\",\"to\":\"%s\",\"kind\":\"SICK_LEAVE\"}".formatted(day, day));
+
+            assertThat(result).hasStatus(201);
+            assertThat(body(result).get("affectedAppointmentIds").toString()).contains(id);
+        }
+
+        @Test
+        void aStartWithAnImpossibleOffsetIsMalformed() {
+            MvcTestResult result = book(day + "T10:00:00+25:00");
+
+            assertThat(result).hasStatus(400);
+            assertThat(code(body(result))).isEqualTo("malformed-moment");
+        }
+
+        @Test
+        void answersInTheCallersLanguage() {
+            MvcTestResult result = mvc.post()
+                    .uri("/api/v1/appointments")
+                    .header(HttpHeaders.AUTHORIZATION, reception)
+                    .header(HttpHeaders.ACCEPT_LANGUAGE, "ru")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content(booking(at(day, "13:20")))
+                    .exchange();
+
+            assertThat(result).hasStatus(422);
+            assertThat(body(result).get("errors").get(0).get("message").asString())
+                    .contains("вне рабочего времени");
+        }
+    }
 }
