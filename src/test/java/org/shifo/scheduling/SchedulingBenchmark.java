@@ -1,7 +1,6 @@
 package org.shifo.scheduling;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,13 +12,11 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
@@ -29,13 +26,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
-import org.shifo.ShifoApplication;
 import org.shifo.identity.Role;
 import org.shifo.patients.domain.NameKey;
 import org.shifo.platform.database.EmbeddedPostgresServer;
+import org.shifo.platform.testing.BenchmarkSupport;
 import org.shifo.platform.testing.IdentityFixtures;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -82,10 +77,7 @@ public final class SchedulingBenchmark {
 
     private SchedulingBenchmark(ConfigurableApplicationContext app, Path out, int port) {
         this.app = app;
-        this.http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(10))
-                .build();
+        this.http = BenchmarkSupport.httpClient();
         this.base = "http://localhost:" + port;
         this.out = out;
     }
@@ -95,18 +87,11 @@ public final class SchedulingBenchmark {
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
         int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 10;
         int practitionerCount = args.length > 3 ? Integer.parseInt(args[3]) : 50;
-        Path dataDir = Files.createTempDirectory("shifo-scheduling-bench");
         Path out = Path.of("target/bench/scheduling");
         Files.createDirectories(out);
-        ConfigurableApplicationContext app = new SpringApplicationBuilder(ShifoApplication.class)
-                .run("--shifo.data-dir=" + dataDir, "--server.port=0", "--logging.level.root=WARN");
-        try {
-            int port = app.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
-            SchedulingBenchmark bench = new SchedulingBenchmark(app, out, port);
-            bench.run(clients, seconds, warmup, practitionerCount);
-        } finally {
-            app.close();
-            deleteRecursively(dataDir);
+        try (BenchmarkSupport.Running running = BenchmarkSupport.start("shifo-scheduling-bench")) {
+            new SchedulingBenchmark(running.context(), out, running.port())
+                    .run(clients, seconds, warmup, practitionerCount);
         }
     }
 
@@ -120,7 +105,7 @@ public final class SchedulingBenchmark {
                 seconds,
                 warmup,
                 Runtime.getRuntime().availableProcessors(),
-                load());
+                BenchmarkSupport.load());
         long start = System.nanoTime();
         IdentityFixtures fixtures = app.getBean(IdentityFixtures.class);
         IdentityFixtures.Clinic clinic = fixtures.clinic();
@@ -149,7 +134,7 @@ public final class SchedulingBenchmark {
         phase("slot search", clients, warmup, seconds, this::searchOnce);
         phase("booking", 1, Math.min(warmup, 5), seconds, this::bookOnce);
         phase("booking", clients, Math.min(warmup, 5), seconds, this::bookOnce);
-        System.out.printf(Locale.ROOT, "  load average at the end %s%n", load());
+        System.out.printf(Locale.ROOT, "  load average at the end %s%n", BenchmarkSupport.load());
         Path hold = Path.of(System.getProperty("java.io.tmpdir"), "shifo-scheduling-bench.hold");
         if (Files.exists(hold)) {
             // to look at query plans on the loaded database: the server stays up until the file is removed
@@ -337,7 +322,7 @@ public final class SchedulingBenchmark {
                     today.plusDays(DAYS),
                     counts,
                     (System.nanoTime() - start) / 1e9,
-                    load());
+                    BenchmarkSupport.load());
         }
     }
 
@@ -357,7 +342,7 @@ public final class SchedulingBenchmark {
 
     private void phase(String name, int clients, int warmup, int seconds, Step step) throws Exception {
         run(clients, warmup, step, new ArrayList<>(), new int[Outcome.values().length]);
-        String loadBefore = load();
+        String loadBefore = BenchmarkSupport.load();
         List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
         int[] outcomes = new int[Outcome.values().length];
         double elapsed = run(clients, seconds, step, latencies, outcomes);
@@ -370,11 +355,11 @@ public final class SchedulingBenchmark {
                 clients,
                 seconds,
                 loadBefore,
-                load(),
+                BenchmarkSupport.load(),
                 all.length,
                 all.length / elapsed,
-                percentile(all, 50),
-                percentile(all, 99),
+                BenchmarkSupport.percentile(all, 50),
+                BenchmarkSupport.percentile(all, 99),
                 Arrays.stream(all).max().orElse(0));
         if (name.equals("booking")) {
             int attempts = outcomes[Outcome.OK.ordinal()] + outcomes[Outcome.CONFLICT.ordinal()];
@@ -476,14 +461,7 @@ public final class SchedulingBenchmark {
     }
 
     private HttpResponse<String> send(HttpRequest request) {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return BenchmarkSupport.send(http, request);
     }
 
     private static void expect(HttpResponse<String> response, int status, String what) {
@@ -495,40 +473,6 @@ public final class SchedulingBenchmark {
     // --- figures
 
     private void write(String file, double[] times) throws IOException {
-        StringBuilder text = new StringBuilder();
-        for (double t : times) {
-            text.append(String.format(Locale.ROOT, "%.3f%n", t));
-        }
-        Files.writeString(out.resolve(file), text);
-    }
-
-    static double percentile(double[] values, int p) {
-        if (values.length == 0) {
-            return 0;
-        }
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int rank = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
-        return sorted[Math.max(0, Math.min(sorted.length - 1, rank))];
-    }
-
-    static String load() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
-        } catch (IOException e) {
-            return "?";
-        }
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
-                try {
-                    Files.delete(path);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        }
+        BenchmarkSupport.writeTimes(out.resolve(file), times);
     }
 }
