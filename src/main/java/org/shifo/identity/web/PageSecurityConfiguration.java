@@ -39,6 +39,8 @@ class PageSecurityConfiguration {
         // WebSocket endpoints authenticate in their own handshake: the session's fully signed-in staff member,
         // a one-time ticket or a display token; anything else (a pre-2FA session too) is refused there
         "/ws/**",
+        // the lobby board: the page checks its display token itself and shows no patient data
+        "/queue/board",
         // test-only controllers live here; in production nothing answers below this path
         "/test-support/**"
     };

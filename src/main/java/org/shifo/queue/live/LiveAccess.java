@@ -209,6 +209,16 @@ public class LiveAccess {
                 .orElse(null))));
     }
 
+    /** The branch a lobby display shows, as its board page needs it. */
+    public record DisplayBoard(TenantId tenant, BranchId branch) {}
+
+    /** The board a display token opens, unless the token is unknown or revoked. */
+    public Optional<DisplayBoard> board(String token) {
+        return display(token)
+                .map(viewer -> new DisplayBoard(
+                        viewer.tenant(), viewer.branches().iterator().next()));
+    }
+
     /** Whether a display's token still stands (checked at every heartbeat, so a revocation ends its connections). */
     boolean displayActive(UUID displayId) {
         return Boolean.TRUE.equals(TenantContext.callAsSystem(() -> transactions.execute(
