@@ -96,11 +96,7 @@ class QueueDeskPageController {
     @PostMapping("/open")
     String open(@RequestParam String branch, RedirectAttributes redirect, Locale locale) {
         StaffDirectory.Branch chosen = branches.chosen(branch);
-        try {
-            desk.open(chosen.id().value(), CurrentUser.get().userId().value(), null, null);
-        } catch (QueueException refused) {
-            redirect.addFlashAttribute("problem", text.refusal(refused, locale));
-        }
+        attempt(() -> desk.open(chosen.id().value(), CurrentUser.get().userId().value(), null, null), redirect, locale);
         return back(chosen);
     }
 
@@ -112,12 +108,11 @@ class QueueDeskPageController {
             RedirectAttributes redirect,
             Locale locale) {
         StaffDirectory.Branch chosen = branches.chosen(branch);
-        try {
-            UUID queue = QueueBranches.uuid(queueId).orElseThrow(() -> QueueException.notFound("queue"));
-            desk.callNext(queue, room);
-        } catch (QueueException refused) {
-            redirect.addFlashAttribute("problem", text.refusal(refused, locale));
-        }
+        attempt(
+                () -> desk.callNext(
+                        QueueBranches.uuid(queueId).orElseThrow(() -> QueueException.notFound("queue")), room),
+                redirect,
+                locale);
         return back(chosen);
     }
 
@@ -129,12 +124,17 @@ class QueueDeskPageController {
             RedirectAttributes redirect,
             Locale locale) {
         StaffDirectory.Branch chosen = branches.chosen(branch);
+        attempt(() -> desk.act(id, TicketAction.valueOf(action.toUpperCase(Locale.ROOT)), null), redirect, locale);
+        return back(chosen);
+    }
+
+    /** Runs a desk operation; a refusal comes back as the message above the desk. */
+    private void attempt(Runnable operation, RedirectAttributes redirect, Locale locale) {
         try {
-            desk.act(id, TicketAction.valueOf(action.toUpperCase(Locale.ROOT)), null);
+            operation.run();
         } catch (QueueException refused) {
             redirect.addFlashAttribute("problem", text.refusal(refused, locale));
         }
-        return back(chosen);
     }
 
     private Optional<QueueInfo> myQueue(Staff me, StaffDirectory.Branch branch) {
