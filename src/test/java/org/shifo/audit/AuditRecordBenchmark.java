@@ -129,7 +129,7 @@ public final class AuditRecordBenchmark {
                 null);
         Result unsealed = measure("record, sealing off", this::recordOne, null);
 
-        long pending = count("SELECT count(*) FROM audit.entries WHERE chain_index IS NULL");
+        long pending = count("SELECT count(*) FROM audit.trail WHERE chain_index IS NULL");
         long start = System.nanoTime();
         sealer.sealPending();
         double sealSeconds = (System.nanoTime() - start) / 1e9;
@@ -289,7 +289,7 @@ public final class AuditRecordBenchmark {
                                percentile_cont(0.99) WITHIN GROUP (ORDER BY lag) AS p99,
                                max(lag) AS max, count(*) AS entries
                         FROM (SELECT extract(epoch FROM sealed_at - occurred_at) * 1000 AS lag
-                              FROM audit.entries WHERE seq >= :firstSeq) AS lags
+                              FROM audit.trail WHERE seq >= :firstSeq) AS lags
                         """)
                         .param("firstSeq", firstSeq)
                         .query()

@@ -105,10 +105,11 @@ public final class PatientReadAuditBenchmark {
             throws InterruptedException {
         measure("warm-up (not counted)", threads, Math.max(3, seconds / 3), audited);
         measure("warm-up (not counted)", threads, Math.max(3, seconds / 3), unaudited);
+        // audited, not, not, audited: a machine still warming up (or slowing down) favours neither side
         double[] on = measure("read, audited", threads, seconds, audited);
         double[] off = measure("read, not audited", threads, seconds, unaudited);
-        double[] on2 = measure("read, audited (again)", threads, seconds, audited);
         double[] off2 = measure("read, not audited (again)", threads, seconds, unaudited);
+        double[] on2 = measure("read, audited (again)", threads, seconds, audited);
         double onRate = (on[0] + on2[0]) / 2;
         double offRate = (off[0] + off2[0]) / 2;
         System.out.printf(
