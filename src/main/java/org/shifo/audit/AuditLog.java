@@ -65,14 +65,16 @@ public class AuditLog {
      *
      * <p>Outside a transaction, the entry joins the read entries of other requests and all are inserted with one
      * statement in a transaction of their own (see {@code audit.jobs.ReadEntryBatcher}); the call returns when
-     * that transaction has committed, and the commit waits for the disk flush, once for the whole batch. The
-     * event's tenant must be the caller's ({@link RecordingScope}), as row-level security demands of an entry
-     * inserted in the caller's transaction.
+     * that transaction has committed. The event's tenant must be the caller's ({@link RecordingScope}), as
+     * row-level security demands of an entry inserted in the caller's transaction.
      *
-     * <p>Inside a transaction (a read in the middle of a larger use case), the entry is inserted in it. If that
-     * transaction has written nothing before, it then commits without waiting for the disk flush (PostgreSQL's
-     * asynchronous commit, for this transaction only): only a crash in the next few hundred milliseconds can lose
-     * the entry, and the chain stays intact, because only committed entries are sealed.
+     * <p>Inside a transaction (a read in the middle of a larger use case), the entry is inserted in it.
+     *
+     * <p>Either way, a transaction that wrote nothing but read entries commits without waiting for the disk flush
+     * (PostgreSQL's asynchronous commit, for that transaction only): only a crash of the database server in the
+     * next few hundred milliseconds can lose the entry, and the chain stays intact, because only committed
+     * entries are sealed. Without this, every read would wait for a disk flush that a read does not otherwise
+     * need. Entries recorded with {@link #record} keep the full guarantee.
      *
      * @throws IllegalStateException in a read-only transaction, or for another tenant than the caller's
      */

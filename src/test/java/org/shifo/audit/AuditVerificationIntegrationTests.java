@@ -125,21 +125,28 @@ class AuditVerificationIntegrationTests {
                 .isEqualTo(new ChainBreak(3, BreakReason.PREVIOUS_MAC_MISMATCH));
     }
 
-    @Test
-    void findsAForgedEntryAppendedWithAMadeUpMac() {
+    /** Inserts an entry and its seal at {@code chainIndex}, with a made-up MAC, as a DBA without the key could. */
+    private void forgeSealedEntry(String action, long chainIndex, String previousMacHex) {
         asDba(
                 """
                 WITH forged AS (
                     INSERT INTO audit.entries (tenant_id, occurred_at, actor_type, actor_name, action, target_type,
                                                target_id, outcome)
-                    VALUES (?, now(), 'SYSTEM', 'maintenance', 'patient.read', 'patient', 'p-1', 'SUCCESS')
+                    VALUES (?, now(), 'SYSTEM', 'maintenance', ?, 'record', 'r-1', 'SUCCESS')
                     RETURNING seq, tenant_id)
                 INSERT INTO audit.seals (seq, tenant_id, chain_index, previous_mac, mac, sealed_at)
-                SELECT seq, tenant_id, 6, decode(?, 'hex'), decode(?, 'hex'), now() FROM forged
+                SELECT seq, tenant_id, ?, decode(?, 'hex'), decode(?, 'hex'), now() FROM forged
                 """,
                 tenant,
-                AuditTampering.macAt(tenant, 5),
+                action,
+                chainIndex,
+                previousMacHex,
                 MADE_UP_MAC);
+    }
+
+    @Test
+    void findsAForgedEntryAppendedWithAMadeUpMac() {
+        forgeSealedEntry("patient.read", 6, AuditTampering.macAt(tenant, 5));
 
         assertThat(verification.verify(tenant).firstBreak()).isEqualTo(new ChainBreak(6, BreakReason.MAC_MISMATCH));
     }
@@ -148,19 +155,7 @@ class AuditVerificationIntegrationTests {
     void findsADeletedEntryReplacedByAForgery() {
         String previousMac = AuditTampering.macAt(tenant, 2);
         AuditTampering.deleteEntries("chain_index = 3", tenant);
-        asDba(
-                """
-                WITH forged AS (
-                    INSERT INTO audit.entries (tenant_id, occurred_at, actor_type, actor_name, action, target_type,
-                                               target_id, outcome)
-                    VALUES (?, now(), 'SYSTEM', 'maintenance', 'invoice.read', 'invoice', 'i-1', 'SUCCESS')
-                    RETURNING seq, tenant_id)
-                INSERT INTO audit.seals (seq, tenant_id, chain_index, previous_mac, mac, sealed_at)
-                SELECT seq, tenant_id, 3, decode(?, 'hex'), decode(?, 'hex'), now() FROM forged
-                """,
-                tenant,
-                previousMac,
-                MADE_UP_MAC);
+        forgeSealedEntry("invoice.read", 3, previousMac);
 
         assertThat(verification.verify(tenant).firstBreak()).isEqualTo(new ChainBreak(3, BreakReason.MAC_MISMATCH));
     }

@@ -90,7 +90,9 @@ public final class PatientReadAuditBenchmark {
         int port = app.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
         java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
                 .version(java.net.http.HttpClient.Version.HTTP_1_1)
-                .executor(java.util.concurrent.Executors.newFixedThreadPool(threads))
+                // daemon threads: the client's pool must not keep the JVM alive once the benchmark is done
+                .executor(java.util.concurrent.Executors.newFixedThreadPool(
+                        threads, Thread.ofPlatform().daemon(true).factory()))
                 .build();
         IntConsumer auditedHttp = thread -> get(http, port, "/api/v1/patients/", any(ids), bearer);
         IntConsumer unauditedHttp = thread -> get(http, port, "/api/test-support/patients/", any(ids), bearer);
