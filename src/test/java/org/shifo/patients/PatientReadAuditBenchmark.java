@@ -105,8 +105,9 @@ public final class PatientReadAuditBenchmark {
 
     private static void compare(int threads, int seconds, IntConsumer audited, IntConsumer unaudited)
             throws InterruptedException {
-        measure("warm-up (not counted)", threads, Math.max(3, seconds / 3), audited);
-        measure("warm-up (not counted)", threads, Math.max(3, seconds / 3), unaudited);
+        // a full phase of each first: over HTTP the JIT was still speeding the web stack up after a third of one
+        measure("warm-up (not counted)", threads, seconds, audited);
+        measure("warm-up (not counted)", threads, seconds, unaudited);
         // audited, not, not, audited: a machine still warming up (or slowing down) favours neither side
         double[] on = measure("read, audited", threads, seconds, audited);
         double[] off = measure("read, not audited", threads, seconds, unaudited);
