@@ -35,6 +35,7 @@ import org.shifo.audit.domain.SealedEntry;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.SqlTypeValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
 import org.springframework.jdbc.core.support.AbstractSqlTypeValue;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
@@ -109,62 +110,64 @@ public class Entries {
      * request ids and client addresses must already be resolved.
      */
     public void insertAll(List<NewEntry> batch) {
-        int size = batch.size();
-        String[] tenantIds = new String[size];
-        String[] occurredAts = new String[size];
-        String[] actorTypes = new String[size];
-        @Nullable String[] actorIds = new String[size];
-        String[] actorNames = new String[size];
-        String[] actions = new String[size];
-        String[] targetTypes = new String[size];
-        String[] targetIds = new String[size];
-        String[] outcomes = new String[size];
-        @Nullable String[] clientIps = new String[size];
-        @Nullable String[] requestIds = new String[size];
-        String[] details = new String[size];
-        for (int i = 0; i < size; i++) {
-            AuditEvent event = batch.get(i).event();
-            AuditActor actor = event.actor();
-            tenantIds[i] = event.tenantId().toString();
-            occurredAts[i] = batch.get(i).occurredAt().toString();
-            actorTypes[i] = actorType(actor);
-            actorIds[i] = actor instanceof AuditActor.User user ? user.id().toString() : null;
-            actorNames[i] = actor.displayName();
-            actions[i] = event.action();
-            targetTypes[i] = event.targetType();
-            targetIds[i] = event.targetId();
-            outcomes[i] = event.outcome().name();
-            clientIps[i] = event.clientAddress();
-            requestIds[i] = event.requestId();
-            details[i] = JSON.writeValueAsString(event.details());
+        List<@Nullable String[]> rows = batch.stream().map(Entries::asText).toList();
+        StatementSpec insert = jdbc.sql(
+                """
+                INSERT INTO audit.entries (tenant_id, occurred_at, actor_type, actor_id, actor_name, action,
+                                           target_type, target_id, outcome, client_ip, request_id, details)
+                SELECT CAST(tenant_id AS uuid), CAST(occurred_at AS timestamptz), actor_type,
+                       CAST(actor_id AS uuid), actor_name, action, target_type, target_id, outcome,
+                       CAST(client_ip AS inet), request_id, CAST(details AS jsonb)
+                FROM unnest(:tenant_id, :occurred_at, :actor_type, :actor_id, :actor_name, :action,
+                            :target_type, :target_id, :outcome, :client_ip, :request_id, :details)
+                    WITH ORDINALITY AS n(tenant_id, occurred_at, actor_type, actor_id, actor_name, action,
+                                         target_type, target_id, outcome, client_ip, request_id, details,
+                                         position)
+                ORDER BY n.position
+                """);
+        for (int column = 0; column < BATCH_COLUMNS.size(); column++) {
+            @Nullable String[] values = new String[rows.size()];
+            for (int row = 0; row < rows.size(); row++) {
+                values[row] = rows.get(row)[column];
+            }
+            insert = insert.param(BATCH_COLUMNS.get(column), array("text", values));
         }
-        jdbc.sql(
-                        """
-                        INSERT INTO audit.entries (tenant_id, occurred_at, actor_type, actor_id, actor_name, action,
-                                                   target_type, target_id, outcome, client_ip, request_id, details)
-                        SELECT CAST(tenant_id AS uuid), CAST(occurred_at AS timestamptz), actor_type,
-                               CAST(actor_id AS uuid), actor_name, action, target_type, target_id, outcome,
-                               CAST(client_ip AS inet), request_id, CAST(details AS jsonb)
-                        FROM unnest(:tenantIds, :occurredAts, :actorTypes, :actorIds, :actorNames, :actions,
-                                    :targetTypes, :targetIds, :outcomes, :clientIps, :requestIds, :details)
-                            WITH ORDINALITY AS n(tenant_id, occurred_at, actor_type, actor_id, actor_name, action,
-                                                 target_type, target_id, outcome, client_ip, request_id, details,
-                                                 position)
-                        ORDER BY n.position
-                        """)
-                .param("tenantIds", array("text", tenantIds))
-                .param("occurredAts", array("text", occurredAts))
-                .param("actorTypes", array("text", actorTypes))
-                .param("actorIds", array("text", actorIds))
-                .param("actorNames", array("text", actorNames))
-                .param("actions", array("text", actions))
-                .param("targetTypes", array("text", targetTypes))
-                .param("targetIds", array("text", targetIds))
-                .param("outcomes", array("text", outcomes))
-                .param("clientIps", array("text", clientIps))
-                .param("requestIds", array("text", requestIds))
-                .param("details", array("text", details))
-                .update();
+        insert.update();
+    }
+
+    /** The columns {@link #insertAll} sends, as text arrays named like the columns, in the order of its unnest. */
+    private static final List<String> BATCH_COLUMNS = List.of(
+            "tenant_id",
+            "occurred_at",
+            "actor_type",
+            "actor_id",
+            "actor_name",
+            "action",
+            "target_type",
+            "target_id",
+            "outcome",
+            "client_ip",
+            "request_id",
+            "details");
+
+    /** One entry's values in the order of {@link #BATCH_COLUMNS}, as text (the statement casts them). */
+    private static @Nullable String[] asText(NewEntry entry) {
+        AuditEvent event = entry.event();
+        AuditActor actor = event.actor();
+        return new @Nullable String[] {
+            event.tenantId().toString(),
+            entry.occurredAt().toString(),
+            actorType(actor),
+            actor instanceof AuditActor.User user ? user.id().toString() : null,
+            actor.displayName(),
+            event.action(),
+            event.targetType(),
+            event.targetId(),
+            event.outcome().name(),
+            event.clientAddress(),
+            event.requestId(),
+            JSON.writeValueAsString(event.details())
+        };
     }
 
     /**
