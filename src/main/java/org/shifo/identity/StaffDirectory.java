@@ -1,0 +1,78 @@
+package org.shifo.identity;
+
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.shifo.identity.domain.StaffAccount;
+import org.shifo.identity.persistence.Organizations;
+import org.shifo.identity.persistence.StaffAccounts;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What other modules may know of an organization's staff and branches: names, whether an account is active,
+ * its roles per branch, and each branch's time zone. Nothing about credentials. Reads run in the caller's
+ * tenant scope; a member or branch of another organization is simply not found.
+ */
+@Component
+public class StaffDirectory {
+
+    private final StaffAccounts accounts;
+    private final Organizations organizations;
+
+    StaffDirectory(StaffAccounts accounts, Organizations organizations) {
+        this.accounts = accounts;
+        this.organizations = organizations;
+    }
+
+    /** A staff member as other modules see them. */
+    public record Member(UserId id, String fullName, boolean active, Set<BranchRole> roles) {
+
+        public Member {
+            roles = Set.copyOf(roles);
+        }
+
+        public boolean hasRoleIn(BranchId branch, Role role) {
+            return roles.contains(new BranchRole(branch, role));
+        }
+
+        public boolean hasAnyRole(Set<Role> wanted) {
+            return roles.stream().anyMatch(held -> wanted.contains(held.role()));
+        }
+    }
+
+    /** A branch as other modules see it. */
+    public record Branch(BranchId id, String name, String address, ZoneId timeZone) {}
+
+    @Transactional(readOnly = true)
+    public Optional<Member> member(TenantId tenant, UserId id) {
+        return accounts.find(tenant, id).map(StaffDirectory::member);
+    }
+
+    /** Every staff member of the organization, by username. */
+    @Transactional(readOnly = true)
+    public List<Member> members(TenantId tenant) {
+        return accounts.list(tenant).stream().map(StaffDirectory::member).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public List<Branch> branches(TenantId tenant) {
+        return organizations.branches(tenant).stream()
+                .map(StaffDirectory::branch)
+                .toList();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Branch> branch(TenantId tenant, BranchId id) {
+        return organizations.findBranch(tenant, id).map(StaffDirectory::branch);
+    }
+
+    private static Branch branch(Organizations.BranchRow row) {
+        return new Branch(row.id(), row.name(), row.address(), row.timeZone());
+    }
+
+    private static Member member(StaffAccount account) {
+        return new Member(account.id(), account.fullName(), account.isActive(), account.roles());
+    }
+}
