@@ -389,7 +389,7 @@ public class AppointmentBook {
 
     /** One appointment (the read is audited). */
     public View get(UUID id) {
-        return inReadOnly(() -> {
+        return inTransaction(() -> {
             Appointment appointment = existing(id);
             requireVisible(appointment);
             View view = views(List.of(appointment)).getFirst();
@@ -433,7 +433,7 @@ public class AppointmentBook {
         }
         inputs.check();
         AppointmentStatus wanted = status;
-        return inReadOnly(() -> {
+        return inTransaction(() -> {
             ZoneId zone = branch != null ? context.zoneOf(new BranchId(branch)) : defaultZone();
             Instant start = bound(Objects.requireNonNull(from), zone, false);
             Instant end = bound(Objects.requireNonNull(to), zone, true);
@@ -757,10 +757,6 @@ public class AppointmentBook {
 
     private <T> T inTransaction(java.util.function.Supplier<T> work) {
         return Objects.requireNonNull(transactions.execute(status -> work.get()));
-    }
-
-    private <T> T inReadOnly(java.util.function.Supplier<T> work) {
-        return Objects.requireNonNull(readOnly.execute(status -> work.get()));
     }
 
     /**
