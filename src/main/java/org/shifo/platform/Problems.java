@@ -57,4 +57,28 @@ public final class Problems {
 
     /** One field that failed validation: its JSON path (or parameter name) and the rule it broke. */
     public record FieldError(String field, String message) {}
+
+    /**
+     * The language of an API answer: uz, ru or en, the first of these in {@code Accept-Language} (the servlet
+     * container parses it); English when the header names none of them.
+     */
+    public static java.util.Locale language(jakarta.servlet.http.HttpServletRequest request) {
+        if (request.getHeader("Accept-Language") != null) {
+            for (java.util.Locale locale : java.util.Collections.list(request.getLocales())) {
+                String language = locale.getLanguage();
+                if (language.equals("uz") || language.equals("ru") || language.equals("en")) {
+                    return java.util.Locale.of(language);
+                }
+            }
+        }
+        return java.util.Locale.ENGLISH;
+    }
+
+    /** The problem as a response with its status and the problem media type. */
+    public static org.springframework.http.ResponseEntity<ProblemDetail> response(
+            HttpStatusCode status, ProblemDetail problem) {
+        return org.springframework.http.ResponseEntity.status(status)
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
+    }
 }

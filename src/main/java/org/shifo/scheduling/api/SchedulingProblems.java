@@ -16,7 +16,6 @@ import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -137,22 +136,11 @@ class SchedulingProblems {
         return message == null ? violation.message() : message;
     }
 
-    /** uz, ru or en from Accept-Language; English otherwise. */
     static Locale locale(HttpServletRequest request) {
-        if (request.getHeader("Accept-Language") != null) {
-            for (Locale locale : java.util.Collections.list(request.getLocales())) {
-                String language = locale.getLanguage();
-                if (language.equals("uz") || language.equals("ru") || language.equals("en")) {
-                    return Locale.of(language);
-                }
-            }
-        }
-        return Locale.ENGLISH;
+        return Problems.language(request);
     }
 
     private static ResponseEntity<ProblemDetail> answer(HttpStatus status, ProblemDetail problem) {
-        return ResponseEntity.status(status)
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(problem);
+        return Problems.response(status, problem);
     }
 }

@@ -235,4 +235,20 @@ public final class TestDatabase {
             throw new IllegalStateException("Could not clean the test database", e);
         }
     }
+
+    /** The single number a query answers, read as the superuser (past row-level security). */
+    public long count(String sql, Object... parameters) {
+        try (Connection connection = connectAsSuperuser();
+                var statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            try (var rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not count", e);
+        }
+    }
 }
