@@ -122,6 +122,39 @@ class SchedulingPagesIntegrationTests {
     }
 
     @Test
+    void aCancellationNeedsAReasonAndANoShowWaitsForTheStart() {
+        String mine = schedules.book(ready, 9, 0);
+
+        MvcTestResult noReason = action(mine, "cancel", "");
+        MvcTestResult early = action(mine, "no-show", null);
+        MvcTestResult cancelled = action(mine, "cancel", "asked by phone");
+
+        assertThat(noReason).hasStatus(HttpStatus.OK);
+        assertThat(noReason).bodyText().contains("id=\"reason-error\"").contains("Is required");
+        assertThat(early).hasStatus(HttpStatus.OK);
+        assertThat(early).bodyText().contains("once the appointment has begun");
+        assertThat(cancelled).hasStatus(HttpStatus.FOUND);
+        assertThat(page(reception, "/appointments/" + mine + "?done=CANCELLED"))
+                .bodyText()
+                .contains("The appointment was cancelled.")
+                .contains("asked by phone")
+                .doesNotContain("Check in");
+    }
+
+    private MvcTestResult action(String appointment, String action, String reason) {
+        var request = mvc.post()
+                .uri("/appointments/" + appointment + "/" + action)
+                .cookie(reception)
+                .with(csrf())
+                .header("Accept-Language", "en")
+                .accept(MediaType.TEXT_HTML);
+        if (reason != null) {
+            request.param("reason", reason);
+        }
+        return request.exchange();
+    }
+
+    @Test
     void thePrintableListHasNoNavigation() {
         schedules.book(ready, 9, 0);
 
