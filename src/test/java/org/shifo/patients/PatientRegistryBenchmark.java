@@ -2,7 +2,6 @@ package org.shifo.patients;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -18,7 +17,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
@@ -28,19 +26,17 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
-import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
-import org.shifo.ShifoApplication;
 import org.shifo.identity.Role;
 import org.shifo.patients.domain.PatientData;
 import org.shifo.patients.domain.PatientForm;
 import org.shifo.patients.domain.PatientRules;
 import org.shifo.patients.domain.Pinfl;
 import org.shifo.patients.domain.Sex;
+import org.shifo.platform.testing.BenchmarkSupport;
 import org.shifo.platform.testing.IdentityFixtures;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -120,10 +116,7 @@ public final class PatientRegistryBenchmark {
     private PatientRegistryBenchmark(
             ConfigurableApplicationContext app, String reception, String admin, Path out, int port) {
         this.app = app;
-        this.http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(10))
-                .build();
+        this.http = BenchmarkSupport.httpClient();
         this.base = "http://localhost:" + port;
         this.reception = reception;
         this.admin = admin;
@@ -134,22 +127,16 @@ public final class PatientRegistryBenchmark {
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
         int searches = args.length > 1 ? Integer.parseInt(args[1]) : 200;
         int registrationSeconds = args.length > 2 ? Integer.parseInt(args[2]) : 20;
-        Path dataDir = Files.createTempDirectory("shifo-patients-bench");
         Path out = Path.of("target/bench/patients");
         Files.createDirectories(out);
-        ConfigurableApplicationContext app = new SpringApplicationBuilder(ShifoApplication.class)
-                .run("--shifo.data-dir=" + dataDir, "--server.port=0", "--logging.level.root=WARN");
-        try {
-            IdentityFixtures fixtures = app.getBean(IdentityFixtures.class);
+        try (BenchmarkSupport.Running running = BenchmarkSupport.start("shifo-patients-bench")) {
+            IdentityFixtures fixtures = running.context().getBean(IdentityFixtures.class);
             IdentityFixtures.Clinic clinic = fixtures.clinic();
             String reception = fixtures.bearer(fixtures.staff(clinic, Role.RECEPTIONIST));
             String admin = fixtures.bearer(fixtures.admin(clinic));
-            int port = app.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
-            PatientRegistryBenchmark bench = new PatientRegistryBenchmark(app, reception, admin, out, port);
+            PatientRegistryBenchmark bench =
+                    new PatientRegistryBenchmark(running.context(), reception, admin, out, running.port());
             bench.run(clinic.tenantId().value(), count, searches, registrationSeconds);
-        } finally {
-            app.close();
-            deleteRecursively(dataDir);
         }
     }
 
@@ -159,7 +146,7 @@ public final class PatientRegistryBenchmark {
                 "Patient registry benchmark: %,d patients, %d cores, load average %s%n",
                 count,
                 Runtime.getRuntime().availableProcessors(),
-                load());
+                BenchmarkSupport.load());
         long start = System.nanoTime();
         generate(count, new Random(20261122L));
         load(tenant);
@@ -185,18 +172,23 @@ public final class PatientRegistryBenchmark {
             }
         }
         empty.set(0);
-        System.out.printf(Locale.ROOT, "  search, 1 client (%d per kind), load %s:%n", searches, load());
+        System.out.printf(
+                Locale.ROOT, "  search, 1 client (%d per kind), load %s:%n", searches, BenchmarkSupport.load());
         for (Kind kind : kinds) {
             report(kind.name(), searchSequential(kind, searches, random));
         }
         System.out.printf(
-                Locale.ROOT, "  search, %d clients (%d per kind), load %s:%n", SEARCH_CLIENTS, searches, load());
+                Locale.ROOT,
+                "  search, %d clients (%d per kind), load %s:%n",
+                SEARCH_CLIENTS,
+                searches,
+                BenchmarkSupport.load());
         for (Kind kind : kinds) {
             report(kind.name(), searchConcurrent(kind, searches, SEARCH_CLIENTS));
         }
         registration(registrationSeconds);
         duplicates();
-        System.out.printf(Locale.ROOT, "  load average at the end %s%n", load());
+        System.out.printf(Locale.ROOT, "  load average at the end %s%n", BenchmarkSupport.load());
         Path hold = Path.of(System.getProperty("java.io.tmpdir"), "shifo-patients-bench.hold");
         if (Files.exists(hold)) {
             // to look at query plans on the loaded database: the server stays up until the file is removed
@@ -458,14 +450,7 @@ public final class PatientRegistryBenchmark {
     }
 
     private HttpResponse<String> send(HttpRequest request) {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return BenchmarkSupport.send(http, request);
     }
 
     private double[] searchSequential(Kind kind, int n, Random random) {
@@ -506,7 +491,7 @@ public final class PatientRegistryBenchmark {
         AtomicInteger index = new AtomicInteger(Math.max(patients.size(), 200_000));
         List<Double> times = java.util.Collections.synchronizedList(new ArrayList<>());
         LocalDate today = LocalDate.now();
-        String loadBefore = load();
+        String loadBefore = BenchmarkSupport.load();
         long start = System.nanoTime();
         try (ExecutorService pool = Executors.newFixedThreadPool(REGISTRATION_CLIENTS)) {
             List<Future<?>> running = new ArrayList<>();
@@ -549,13 +534,13 @@ public final class PatientRegistryBenchmark {
                 REGISTRATION_CLIENTS,
                 seconds,
                 loadBefore,
-                load(),
+                BenchmarkSupport.load(),
                 created.get(),
                 warned.get(),
                 (created.get() + warned.get()) / elapsed,
                 created.get() / elapsed,
-                percentile(all, 50),
-                percentile(all, 99));
+                BenchmarkSupport.percentile(all, 50),
+                BenchmarkSupport.percentile(all, 99));
         write("registration.txt", all);
     }
 
@@ -575,7 +560,7 @@ public final class PatientRegistryBenchmark {
                     response.statusCode(),
                     (System.nanoTime() - start) / 1e6,
                     response.body().split("\"score\"", -1).length - 1,
-                    load());
+                    BenchmarkSupport.load());
         }
     }
 
@@ -627,49 +612,15 @@ public final class PatientRegistryBenchmark {
                 Locale.ROOT,
                 "    %-40s p50 %6.1f ms   p99 %6.1f ms   max %6.1f ms   (%d found nothing)%n",
                 name,
-                percentile(times, 50),
-                percentile(times, 99),
+                BenchmarkSupport.percentile(times, 50),
+                BenchmarkSupport.percentile(times, 99),
                 Arrays.stream(times).max().orElse(0),
                 empty.getAndSet(0));
         write(name.replaceAll("[^a-zA-Z0-9]+", "-") + ".txt", times);
     }
 
     private void write(String file, double[] times) throws IOException {
-        StringBuilder text = new StringBuilder();
-        for (double t : times) {
-            text.append(String.format(Locale.ROOT, "%.3f%n", t));
-        }
-        Files.writeString(out.resolve(file), text);
-    }
-
-    static double percentile(double[] values, int p) {
-        if (values.length == 0) {
-            return 0;
-        }
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int rank = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
-        return sorted[Math.max(0, Math.min(sorted.length - 1, rank))];
-    }
-
-    static String load() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
-        } catch (IOException e) {
-            return "?";
-        }
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
-                try {
-                    Files.delete(path);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        }
+        BenchmarkSupport.writeTimes(out.resolve(file), times);
     }
 
     /** Latin Uzbek names written in Cyrillic, the way Russian-language forms spell them. */

@@ -6,6 +6,8 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.shifo.scheduling.AppointmentId;
+import org.shifo.scheduling.CheckInTickets;
 import org.shifo.scheduling.SchedulingRoles;
 import org.shifo.scheduling.booking.AppointmentBook;
 import org.springframework.http.ResponseEntity;
@@ -26,9 +28,12 @@ import org.springframework.web.bind.annotation.RestController;
 class AppointmentApiController {
 
     private final AppointmentBook book;
+    private final org.springframework.beans.factory.ObjectProvider<CheckInTickets> tickets;
 
-    AppointmentApiController(AppointmentBook book) {
+    AppointmentApiController(
+            AppointmentBook book, org.springframework.beans.factory.ObjectProvider<CheckInTickets> tickets) {
         this.book = book;
+        this.tickets = tickets;
     }
 
     @PostMapping("/api/v1/appointments")
@@ -88,11 +93,35 @@ class AppointmentApiController {
         return AppointmentResponse.from(book.noShow(id));
     }
 
+    /** The answer to a check-in: the ticket the queue issued (top level), and the appointment. */
+    record CheckInResponse(
+            @Nullable String id,
+            @Nullable String queueId,
+            @Nullable String number,
+            @Nullable Integer position,
+            @Nullable Integer estimatedWaitMinutes,
+            AppointmentResponse appointment) {}
+
     @PostMapping("/api/v1/appointments/{id}/check-in")
     @PreAuthorize(SchedulingRoles.BOOK)
-    @Operation(summary = "The patient arrived (on the appointment's day)")
-    AppointmentResponse checkIn(@PathVariable UUID id) {
-        return AppointmentResponse.from(book.checkIn(id));
+    @Operation(
+            summary = "The patient arrived (on the appointment's day): answers with the issued queue ticket"
+                    + " {id, queueId, number, position, estimatedWaitMinutes} and the appointment")
+    CheckInResponse checkIn(@PathVariable UUID id) {
+        AppointmentResponse appointment = AppointmentResponse.from(book.checkIn(id));
+        CheckInTickets queue = tickets.getIfAvailable();
+        CheckInTickets.IssuedTicket ticket = queue == null
+                ? null
+                : queue.forAppointment(new AppointmentId(id)).orElse(null);
+        return ticket == null
+                ? new CheckInResponse(null, null, null, null, null, appointment)
+                : new CheckInResponse(
+                        ticket.id(),
+                        ticket.queueId(),
+                        ticket.number(),
+                        ticket.position(),
+                        ticket.estimatedWaitMinutes(),
+                        appointment);
     }
 
     @PostMapping("/api/v1/appointments/{id}/start")

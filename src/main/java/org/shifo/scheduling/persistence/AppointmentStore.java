@@ -119,7 +119,15 @@ public class AppointmentStore {
                 .update();
     }
 
-    /** The practitioner's booked time overlapping {@code [from, to)}, leaving out one appointment if given. */
+    /**
+     * The practitioner's booked time overlapping {@code [from, to)}, leaving out one appointment if given.
+     *
+     * <p>{@code start_at > :from - 8 hours} says nothing new (no appointment is longer, {@code
+     * appointments_time_order}), but it bounds the index range from below: {@code end_at > :from} alone is only a
+     * filter, so the scan read every earlier appointment of the practitioner (14 ms at 3,000 of them). The
+     * gist index of the exclusion constraint cannot serve instead: under row-level security {@code &&} is not
+     * leakproof.
+     */
     public List<WorkingTime.Span> busy(
             UUID tenant, UserId practitioner, Instant from, Instant to, @Nullable AppointmentId except) {
         return jdbc.sql(
@@ -127,6 +135,7 @@ public class AppointmentStore {
                         SELECT start_at, end_at FROM scheduling.appointments
                         WHERE tenant_id = :tenant AND practitioner_id = :p
                           AND start_at < :to AND end_at > :from
+                          AND start_at > CAST(:from AS timestamptz) - INTERVAL '8 hours'
                           AND status NOT IN ('CANCELLED', 'NO_SHOW') AND NOT walk_in
                           AND id <> coalesce(CAST(:except AS uuid), '00000000-0000-0000-0000-000000000000')
                         ORDER BY start_at
@@ -142,7 +151,10 @@ public class AppointmentStore {
                 .list();
     }
 
-    /** The first appointment holding the room in a branch during {@code [from, to)}, except one. */
+    /**
+     * The first appointment holding the room in a branch during {@code [from, to)}, except one; the lower bound
+     * on {@code start_at} is there for the index, as in {@link #busy}.
+     */
     public Optional<WorkingTime.Span> roomBusy(
             UUID tenant, BranchId branch, String room, Instant from, Instant to, @Nullable AppointmentId except) {
         return jdbc.sql(
@@ -150,6 +162,7 @@ public class AppointmentStore {
                         SELECT start_at, end_at FROM scheduling.appointments
                         WHERE tenant_id = :tenant AND branch_id = :b AND room = :room
                           AND start_at < :to AND end_at > :from
+                          AND start_at > CAST(:from AS timestamptz) - INTERVAL '8 hours'
                           AND status NOT IN ('CANCELLED', 'NO_SHOW') AND NOT walk_in
                           AND id <> coalesce(CAST(:except AS uuid), '00000000-0000-0000-0000-000000000000')
                         ORDER BY start_at LIMIT 1

@@ -514,10 +514,12 @@ class SchedulingApiIntegrationTests {
             clock.advance(Duration.between(
                     clock.instant(), day.atTime(14, 50).atZone(TASHKENT).toInstant()));
             reception = fixtures.bearer(receptionist); // the old access token has expired meanwhile
-            assertThat(body(post(reception, "/api/v1/appointments/" + id + "/check-in", ""))
-                            .get("status")
-                            .asString())
-                    .isEqualTo("CHECKED_IN");
+            JsonNode ticket = body(post(reception, "/api/v1/appointments/" + id + "/check-in", ""));
+            assertThat(ticket.get("appointment").get("status").asString()).isEqualTo("CHECKED_IN");
+            assertThat(ticket.get("number").asString()).matches("[A-Z]-001");
+            assertThat(ticket.get("position").asInt()).isEqualTo(1);
+            assertThat(ticket.get("estimatedWaitMinutes").asInt()).isZero();
+            assertThat(ticket.get("queueId").asString()).isNotBlank();
             String doctorToken = fixtures.bearer(doctor);
             assertThat(body(post(doctorToken, "/api/v1/appointments/" + id + "/start", ""))
                             .get("status")
