@@ -20,12 +20,14 @@ import org.shifo.platform.testing.TestClock;
 import org.shifo.scheduling.booking.AppointmentBook;
 import org.shifo.scheduling.booking.ScheduleSetup;
 import org.shifo.scheduling.booking.ServiceCatalogue;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
  * A clinic ready to book, for the scheduling page tests: a doctor who works every day around the clock, one
  * 30-minute service, one patient, and the clock moved to the next 08:00 in Tashkent, so that the day's morning
- * lies ahead.
+ * lies ahead. The movable clock is looked up when needed: applications that tests start on their own (readiness,
+ * production refusal) scan this class too but have no {@link TestClock}.
  */
 @Component
 class SchedulePageFixtures {
@@ -37,7 +39,7 @@ class SchedulePageFixtures {
     private final ServiceCatalogue catalogue;
     private final ScheduleSetup setup;
     private final AppointmentBook book;
-    private final TestClock testClock;
+    private final ObjectProvider<TestClock> testClock;
     private final Clock clock;
 
     SchedulePageFixtures(
@@ -46,7 +48,7 @@ class SchedulePageFixtures {
             ServiceCatalogue catalogue,
             ScheduleSetup setup,
             AppointmentBook book,
-            TestClock testClock,
+            ObjectProvider<TestClock> testClock,
             Clock clock) {
         this.identity = identity;
         this.registry = registry;
@@ -70,7 +72,7 @@ class SchedulePageFixtures {
         ZonedDateTime now = clock.instant().atZone(TASHKENT);
         ZonedDateTime eight =
                 now.toLocalDate().plusDays(1).atTime(LocalTime.of(8, 0)).atZone(TASHKENT);
-        testClock.advance(Duration.between(now, eight));
+        testClock.getObject().advance(Duration.between(now, eight));
         return clinicOn(eight.toLocalDate());
     }
 
