@@ -36,6 +36,9 @@ class PageSecurityConfiguration {
         "/swagger-ui/**",
         "/v3/api-docs",
         "/v3/api-docs/**",
+        // WebSocket endpoints authenticate in their own handshake: the session's fully signed-in staff member,
+        // a one-time ticket or a display token; anything else (a pre-2FA session too) is refused there
+        "/ws/**",
         // test-only controllers live here; in production nothing answers below this path
         "/test-support/**"
     };
