@@ -5,6 +5,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import org.shifo.audit.domain.EntryRules;
 import org.shifo.audit.domain.IpAddressLiteral;
+import org.shifo.audit.jobs.ReadEntryBatcher;
 import org.shifo.audit.persistence.Entries;
 import org.shifo.platform.CurrentRequest;
 import org.springframework.beans.factory.ObjectProvider;
@@ -18,6 +19,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * the use case it audits, so the entry commits, or rolls back, with what it records.
  *
  * <p>Recording is one {@code INSERT} of an unsealed entry: it takes no lock that another request waits for.
+ * Reads are recorded with {@link #recordRead}, after the read's transaction, in batches shared by requests.
  * Row-level security admits it only for the tenant in scope (the signed-in staff member's, or one entered
  * with {@code TenantContext.callAs}), so the event's tenant must be the scope's.
  * A background sealer links committed entries into their tenant's chain within seconds.
@@ -26,10 +28,14 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public class AuditLog {
 
     private final Entries entries;
+    private final ReadEntryBatcher batcher;
+    private final RecordingScope scope;
     private final Clock clock;
 
-    public AuditLog(Entries entries, ObjectProvider<Clock> clock) {
+    public AuditLog(Entries entries, ReadEntryBatcher batcher, RecordingScope scope, ObjectProvider<Clock> clock) {
         this.entries = entries;
+        this.batcher = batcher;
+        this.scope = scope;
         this.clock = clock.getIfUnique(Clock::systemUTC);
     }
 
@@ -54,24 +60,38 @@ public class AuditLog {
     }
 
     /**
-     * Records the access of a use case that only reads (a patient record opened, a search), in the caller's
-     * transaction. When that transaction has written nothing before, it commits without waiting for the WAL
-     * to reach the disk (PostgreSQL's asynchronous commit, {@code synchronous_commit = off} for this
-     * transaction only): the entry is on disk within a few hundred milliseconds, and only a crash in that
-     * window can lose it; the chain stays intact, because only committed entries are sealed. Without this,
-     * every read would wait for a disk flush that a read does not otherwise need. A transaction that changed
-     * something keeps the full guarantee; so do the entries recorded with {@link #record}.
+     * Records the access of a use case that only reads (a patient record opened, a search). Call it after the
+     * read's transaction has ended, and answer the read once it returns: by then the entry is committed.
      *
-     * @throws org.springframework.transaction.IllegalTransactionStateException outside a transaction
-     * @throws IllegalStateException in a read-only transaction
+     * <p>Outside a transaction, the entry joins the read entries of other requests and all are inserted with one
+     * statement in a transaction of their own (see {@code audit.jobs.ReadEntryBatcher}); the call returns when
+     * that transaction has committed. The event's tenant must be the caller's ({@link RecordingScope}), as
+     * row-level security demands of an entry inserted in the caller's transaction.
+     *
+     * <p>Inside a transaction (a read in the middle of a larger use case), the entry is inserted in it.
+     *
+     * <p>Either way, a transaction that wrote nothing but read entries commits without waiting for the disk flush
+     * (PostgreSQL's asynchronous commit, for that transaction only): only a crash of the database server in the
+     * next few hundred milliseconds can lose the entry, and the chain stays intact, because only committed
+     * entries are sealed. Without this, every read would wait for a disk flush that a read does not otherwise
+     * need. Entries recorded with {@link #record} keep the full guarantee.
+     *
+     * @throws IllegalStateException in a read-only transaction, or for another tenant than the caller's
      */
-    @Transactional(propagation = Propagation.MANDATORY)
     public void recordRead(AuditEvent event) {
-        if (TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
-            throw new IllegalStateException("AuditLog.recordRead needs a read-write transaction");
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            if (TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
+                throw new IllegalStateException("AuditLog.recordRead needs a read-write transaction, or none");
+            }
+            entries.commitWithoutFlushUnlessWritten();
+            insert(event);
+            return;
         }
-        entries.commitWithoutFlushUnlessWritten();
-        insert(event);
+        if (!scope.admits(event.tenantId())) {
+            throw new IllegalStateException("an audit entry must be of the tenant in scope");
+        }
+        batcher.insert(
+                new Entries.NewEntry(withCurrentRequest(event), clock.instant().truncatedTo(ChronoUnit.MICROS)));
     }
 
     /**

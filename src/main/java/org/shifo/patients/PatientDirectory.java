@@ -2,6 +2,7 @@ package org.shifo.patients;
 
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -30,4 +31,12 @@ public interface PatientDirectory {
 
     /** The records found among these ids (missing and deleted ones are left out). */
     Map<PatientId, Entry> findAll(TenantId tenant, Collection<PatientId> ids);
+
+    /**
+     * The registry's search (name in any spelling, phone, identifier or record number) for a picker in another
+     * module: at most {@code limit} active records, best first; nothing for a blank or unreadable query. Unlike
+     * the lookups above, a search is the registry's own read and is audited as {@code patient.search} with the
+     * ids shown, in the signed-in user's organization.
+     */
+    List<Entry> search(String query, int limit);
 }

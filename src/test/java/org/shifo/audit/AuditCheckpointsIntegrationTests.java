@@ -113,7 +113,9 @@ class AuditCheckpointsIntegrationTests {
         record(otherClinic, 1);
         sealer.sealPending();
         AuditTampering.asDba(
-                "UPDATE audit.entries SET outcome = 'DENIED' WHERE tenant_id = ? AND chain_index = 3", clinic);
+                "UPDATE audit.entries SET outcome = 'DENIED'"
+                        + " WHERE seq = (SELECT seq FROM audit.seals WHERE tenant_id = ? AND chain_index = 3)",
+                clinic);
 
         List<AuditCheckpoint> taken = checkpoints.take();
 
@@ -127,7 +129,7 @@ class AuditCheckpointsIntegrationTests {
         sealer.sealPending();
         checkpoints.take();
         AuditTampering.asDba(
-                "UPDATE audit.entries SET mac = decode(repeat('cd', 32), 'hex') WHERE tenant_id = ?"
+                "UPDATE audit.seals SET mac = decode(repeat('cd', 32), 'hex') WHERE tenant_id = ?"
                         + " AND chain_index = 2",
                 clinic);
         record(clinic, 1);

@@ -9,12 +9,19 @@ import static org.shifo.audit.AuditTampering.inTenant;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.shifo.platform.CurrentRequest;
 import org.shifo.platform.testing.IntegrationTest;
@@ -64,7 +71,7 @@ class AuditLogIntegrationTests {
                         SELECT actor_type, actor_id, actor_name, action, target_type, target_id, outcome,
                                host(client_ip) AS client_ip, request_id, details::text AS details, occurred_at,
                                chain_index, mac
-                        FROM audit.entries WHERE tenant_id = :tenant
+                        FROM audit.trail WHERE tenant_id = :tenant
                         """)
                 .param("tenant", tenant)
                 .query()
@@ -185,5 +192,74 @@ class AuditLogIntegrationTests {
         inTransaction(status -> auditLog.record(AuditEventFixtures.invoiceReconciled(tenant)));
 
         assertThat(onlyEntry()).containsEntry("client_ip", null).containsEntry("request_id", null);
+    }
+
+    @Nested
+    class ReadsOutsideATransaction {
+
+        @Test
+        void returnOnceTheEntryIsCommitted() {
+            servingRequest("req-read-1", "203.0.113.9");
+            UUID patient = UUID.randomUUID();
+
+            inTenant(tenant, () -> auditLog.recordRead(AuditEventFixtures.patientRead(tenant, patient)));
+
+            assertThat(onlyEntry())
+                    .containsEntry("action", "patient.read")
+                    .containsEntry("target_id", patient.toString())
+                    .containsEntry("actor_id", AuditEventFixtures.RECEPTIONIST_ID)
+                    .containsEntry("request_id", "req-read-1")
+                    .containsEntry("client_ip", "203.0.113.9")
+                    .containsEntry("chain_index", null);
+        }
+
+        @Test
+        void refuseAnotherTenantsEntry() {
+            UUID otherTenant = UUID.randomUUID();
+
+            assertThatIllegalStateException()
+                    .isThrownBy(() ->
+                            inTenant(tenant, () -> auditLog.recordRead(AuditEventFixtures.patientRead(otherTenant))))
+                    .withMessageContaining("tenant in scope");
+            assertThat(dba().sql("SELECT count(*) FROM audit.entries WHERE tenant_id = :tenant")
+                            .param("tenant", otherTenant)
+                            .query(Long.class)
+                            .single())
+                    .isZero();
+        }
+
+        @Test
+        void recordEveryReadOfManyConcurrentCallers() throws Exception {
+            int callers = 32;
+            int readsEach = 20;
+            ExecutorService pool = Executors.newFixedThreadPool(callers);
+            try {
+                List<Future<?>> work = new ArrayList<>();
+                for (int c = 0; c < callers; c++) {
+                    work.add(pool.submit(() -> {
+                        for (int i = 0; i < readsEach; i++) {
+                            inTenant(tenant, () -> auditLog.recordRead(AuditEventFixtures.patientRead(tenant)));
+                        }
+                    }));
+                }
+                for (Future<?> future : work) {
+                    future.get(60, TimeUnit.SECONDS);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+
+            assertThat(entries()).isEqualTo((long) callers * readsEach);
+        }
+
+        @Test
+        void joinTheCallersTransactionWhenThereIsOne() {
+            inTransaction(status -> {
+                auditLog.recordRead(AuditEventFixtures.patientRead(tenant));
+                status.setRollbackOnly();
+            });
+
+            assertThat(entries()).isZero();
+        }
     }
 }

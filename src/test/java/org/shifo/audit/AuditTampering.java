@@ -68,11 +68,24 @@ public final class AuditTampering {
         }
     }
 
+    /**
+     * Deletes the tenant's sealed entries whose seals match {@code sealCondition} (SQL on {@code audit.seals}),
+     * and their seals, as a DBA covering their tracks would; returns the number of entries deleted.
+     */
+    public static int deleteEntries(String sealCondition, UUID tenantId) {
+        int deleted = asDba(
+                "DELETE FROM audit.entries WHERE seq IN (SELECT seq FROM audit.seals WHERE tenant_id = ? AND "
+                        + sealCondition + ")",
+                tenantId);
+        asDba("DELETE FROM audit.seals WHERE tenant_id = ? AND " + sealCondition, tenantId);
+        return deleted;
+    }
+
     /** The MAC of a tenant's entry at {@code chainIndex}, in hex. */
     public static String macAt(UUID tenantId, long chainIndex) {
         try (Connection connection = TestDatabase.get().connectAsSuperuser();
                 PreparedStatement statement = connection.prepareStatement(
-                        "SELECT mac FROM audit.entries WHERE tenant_id = ? AND chain_index = ?")) {
+                        "SELECT mac FROM audit.seals WHERE tenant_id = ? AND chain_index = ?")) {
             statement.setObject(1, tenantId);
             statement.setLong(2, chainIndex);
             try (var rows = statement.executeQuery()) {

@@ -75,7 +75,9 @@ class AuditVerificationIntegrationTests {
 
     @Test
     void findsAChangedAction() {
-        asDba("UPDATE audit.entries SET action = 'patient.update' WHERE tenant_id = ? AND chain_index = 3", tenant);
+        asDba(
+                "UPDATE audit.entries SET action = 'patient.update' WHERE seq = (SELECT seq FROM audit.seals WHERE tenant_id = ? AND chain_index = 3)",
+                tenant);
 
         ChainVerification result = verification.verify(tenant);
 
@@ -87,7 +89,7 @@ class AuditVerificationIntegrationTests {
     void findsATimeMovedByOneMicrosecond() {
         asDba(
                 "UPDATE audit.entries SET occurred_at = occurred_at + interval '1 microsecond'"
-                        + " WHERE tenant_id = ? AND chain_index = 2",
+                        + " WHERE seq = (SELECT seq FROM audit.seals WHERE tenant_id = ? AND chain_index = 2)",
                 tenant);
 
         assertThat(verification.verify(tenant).firstBreak()).isEqualTo(new ChainBreak(2, BreakReason.MAC_MISMATCH));
@@ -96,7 +98,8 @@ class AuditVerificationIntegrationTests {
     @Test
     void findsChangedDetails() {
         asDba(
-                "UPDATE audit.entries SET details = '{\"branchId\": \"b-2\"}' WHERE tenant_id = ? AND chain_index = 4",
+                "UPDATE audit.entries SET details = '{\"branchId\": \"b-2\"}'"
+                        + " WHERE seq = (SELECT seq FROM audit.seals WHERE tenant_id = ? AND chain_index = 4)",
                 tenant);
 
         assertThat(verification.verify(tenant).firstBreak()).isEqualTo(new ChainBreak(4, BreakReason.MAC_MISMATCH));
@@ -104,7 +107,7 @@ class AuditVerificationIntegrationTests {
 
     @Test
     void findsADeletedMiddleEntry() {
-        asDba("DELETE FROM audit.entries WHERE tenant_id = ? AND chain_index = 3", tenant);
+        AuditTampering.deleteEntries("chain_index = 3", tenant);
 
         ChainVerification result = verification.verify(tenant);
 
@@ -114,26 +117,36 @@ class AuditVerificationIntegrationTests {
 
     @Test
     void findsADeletionHiddenByRenumberingTheRest() {
-        asDba("DELETE FROM audit.entries WHERE tenant_id = ? AND chain_index = 3", tenant);
-        asDba("UPDATE audit.entries SET chain_index = 3 WHERE tenant_id = ? AND chain_index = 4", tenant);
-        asDba("UPDATE audit.entries SET chain_index = 4 WHERE tenant_id = ? AND chain_index = 5", tenant);
+        AuditTampering.deleteEntries("chain_index = 3", tenant);
+        asDba("UPDATE audit.seals SET chain_index = 3 WHERE tenant_id = ? AND chain_index = 4", tenant);
+        asDba("UPDATE audit.seals SET chain_index = 4 WHERE tenant_id = ? AND chain_index = 5", tenant);
 
         assertThat(verification.verify(tenant).firstBreak())
                 .isEqualTo(new ChainBreak(3, BreakReason.PREVIOUS_MAC_MISMATCH));
     }
 
-    @Test
-    void findsAForgedEntryAppendedWithAMadeUpMac() {
+    /** Inserts an entry and its seal at {@code chainIndex}, with a made-up MAC, as a DBA without the key could. */
+    private void forgeSealedEntry(String action, long chainIndex, String previousMacHex) {
         asDba(
                 """
-                INSERT INTO audit.entries (tenant_id, occurred_at, actor_type, actor_name, action, target_type,
-                                           target_id, outcome, chain_index, previous_mac, mac, sealed_at)
-                VALUES (?, now(), 'SYSTEM', 'maintenance', 'patient.read', 'patient', 'p-1', 'SUCCESS',
-                        6, decode(?, 'hex'), decode(?, 'hex'), now())
+                WITH forged AS (
+                    INSERT INTO audit.entries (tenant_id, occurred_at, actor_type, actor_name, action, target_type,
+                                               target_id, outcome)
+                    VALUES (?, now(), 'SYSTEM', 'maintenance', ?, 'record', 'r-1', 'SUCCESS')
+                    RETURNING seq, tenant_id)
+                INSERT INTO audit.seals (seq, tenant_id, chain_index, previous_mac, mac, sealed_at)
+                SELECT seq, tenant_id, ?, decode(?, 'hex'), decode(?, 'hex'), now() FROM forged
                 """,
                 tenant,
-                AuditTampering.macAt(tenant, 5),
+                action,
+                chainIndex,
+                previousMacHex,
                 MADE_UP_MAC);
+    }
+
+    @Test
+    void findsAForgedEntryAppendedWithAMadeUpMac() {
+        forgeSealedEntry("patient.read", 6, AuditTampering.macAt(tenant, 5));
 
         assertThat(verification.verify(tenant).firstBreak()).isEqualTo(new ChainBreak(6, BreakReason.MAC_MISMATCH));
     }
@@ -141,17 +154,8 @@ class AuditVerificationIntegrationTests {
     @Test
     void findsADeletedEntryReplacedByAForgery() {
         String previousMac = AuditTampering.macAt(tenant, 2);
-        asDba("DELETE FROM audit.entries WHERE tenant_id = ? AND chain_index = 3", tenant);
-        asDba(
-                """
-                INSERT INTO audit.entries (tenant_id, occurred_at, actor_type, actor_name, action, target_type,
-                                           target_id, outcome, chain_index, previous_mac, mac, sealed_at)
-                VALUES (?, now(), 'SYSTEM', 'maintenance', 'invoice.read', 'invoice', 'i-1', 'SUCCESS',
-                        3, decode(?, 'hex'), decode(?, 'hex'), now())
-                """,
-                tenant,
-                previousMac,
-                MADE_UP_MAC);
+        AuditTampering.deleteEntries("chain_index = 3", tenant);
+        forgeSealedEntry("invoice.read", 3, previousMac);
 
         assertThat(verification.verify(tenant).firstBreak()).isEqualTo(new ChainBreak(3, BreakReason.MAC_MISMATCH));
     }
@@ -159,7 +163,7 @@ class AuditVerificationIntegrationTests {
     @Test
     void findsAChangedPreviousMac() {
         asDba(
-                "UPDATE audit.entries SET previous_mac = decode(?, 'hex') WHERE tenant_id = ? AND chain_index = 2",
+                "UPDATE audit.seals SET previous_mac = decode(?, 'hex') WHERE tenant_id = ? AND chain_index = 2",
                 MADE_UP_MAC,
                 tenant);
 
@@ -203,7 +207,7 @@ class AuditVerificationIntegrationTests {
 
         @Test
         void findsADeletedTail() {
-            asDba("DELETE FROM audit.entries WHERE tenant_id = ? AND chain_index >= 4", tenant);
+            AuditTampering.deleteEntries("chain_index >= 4", tenant);
 
             ChainVerification result = verification.verify(tenant);
 
@@ -213,7 +217,7 @@ class AuditVerificationIntegrationTests {
 
         @Test
         void findsAChainWhoseEntriesWereAllDeleted() {
-            asDba("DELETE FROM audit.entries WHERE tenant_id = ?", tenant);
+            AuditTampering.deleteEntries("TRUE", tenant);
 
             assertThat(verification.verify(tenant).firstBreak())
                     .isEqualTo(new ChainBreak(1, BreakReason.CHECKPOINT_MISMATCH));
@@ -221,7 +225,7 @@ class AuditVerificationIntegrationTests {
 
         @Test
         void findsADeletedTailWhoseCheckpointsWereDeletedTooWithTheCopyKeptOutside() {
-            asDba("DELETE FROM audit.entries WHERE tenant_id = ? AND chain_index >= 4", tenant);
+            AuditTampering.deleteEntries("chain_index >= 4", tenant);
             asDba("DELETE FROM audit.checkpoints WHERE tenant_id = ?", tenant);
 
             assertThat(verification.verify(tenant).isIntact()).isTrue(); // what the database alone can tell
@@ -240,7 +244,7 @@ class AuditVerificationIntegrationTests {
 
     @Test
     void cannotSeeADeletedTailWithoutACheckpoint() {
-        asDba("DELETE FROM audit.entries WHERE tenant_id = ? AND chain_index >= 4", tenant);
+        AuditTampering.deleteEntries("chain_index >= 4", tenant);
 
         ChainVerification result = verification.verify(tenant);
 
@@ -255,7 +259,9 @@ class AuditVerificationIntegrationTests {
         UUID tampered = UUID.randomUUID();
         recordAndSeal(intact, 3);
         recordAndSeal(tampered, 3);
-        asDba("UPDATE audit.entries SET target_id = 'other' WHERE tenant_id = ? AND chain_index = 2", tampered);
+        asDba(
+                "UPDATE audit.entries SET target_id = 'other' WHERE seq = (SELECT seq FROM audit.seals WHERE tenant_id = ? AND chain_index = 2)",
+                tampered);
 
         VerificationReport report = verification.verifyAll();
 
@@ -273,7 +279,7 @@ class AuditVerificationIntegrationTests {
         TestDatabase.get().clean();
         recordAndSeal(tenant, 2);
         checkpoints.take();
-        asDba("DELETE FROM audit.entries WHERE tenant_id = ?", tenant);
+        AuditTampering.deleteEntries("TRUE", tenant);
 
         VerificationReport report = verification.verifyAll();
 
@@ -317,7 +323,7 @@ class AuditVerificationIntegrationTests {
             asDba("UPDATE audit.entries SET action = 'patient.update' WHERE seq = ?", third.seq());
             for (Seal seal : ChainSealing.seal(rewritten, Map.of(tenant, second), mac)) {
                 asDba(
-                        "UPDATE audit.entries SET previous_mac = ?, mac = ? WHERE seq = ?",
+                        "UPDATE audit.seals SET previous_mac = ?, mac = ? WHERE seq = ?",
                         seal.previousMac(),
                         seal.mac(),
                         seal.seq());

@@ -90,7 +90,9 @@ public final class PatientReadAuditBenchmark {
         int port = app.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
         java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
                 .version(java.net.http.HttpClient.Version.HTTP_1_1)
-                .executor(java.util.concurrent.Executors.newFixedThreadPool(threads))
+                // daemon threads: the client's pool must not keep the JVM alive once the benchmark is done
+                .executor(java.util.concurrent.Executors.newFixedThreadPool(
+                        threads, Thread.ofPlatform().daemon(true).factory()))
                 .build();
         IntConsumer auditedHttp = thread -> get(http, port, "/api/v1/patients/", any(ids), bearer);
         IntConsumer unauditedHttp = thread -> get(http, port, "/api/test-support/patients/", any(ids), bearer);
@@ -103,12 +105,14 @@ public final class PatientReadAuditBenchmark {
 
     private static void compare(int threads, int seconds, IntConsumer audited, IntConsumer unaudited)
             throws InterruptedException {
-        measure("warm-up (not counted)", threads, Math.max(3, seconds / 3), audited);
-        measure("warm-up (not counted)", threads, Math.max(3, seconds / 3), unaudited);
+        // a full phase of each first: over HTTP the JIT was still speeding the web stack up after a third of one
+        measure("warm-up (not counted)", threads, seconds, audited);
+        measure("warm-up (not counted)", threads, seconds, unaudited);
+        // audited, not, not, audited: a machine still warming up (or slowing down) favours neither side
         double[] on = measure("read, audited", threads, seconds, audited);
         double[] off = measure("read, not audited", threads, seconds, unaudited);
-        double[] on2 = measure("read, audited (again)", threads, seconds, audited);
         double[] off2 = measure("read, not audited (again)", threads, seconds, unaudited);
+        double[] on2 = measure("read, audited (again)", threads, seconds, audited);
         double onRate = (on[0] + on2[0]) / 2;
         double offRate = (off[0] + off2[0]) / 2;
         System.out.printf(

@@ -22,7 +22,7 @@ public final class ChainSealing {
             ChainHead head = current.getOrDefault(entry.tenantId(), ChainHead.empty());
             long chainIndex = head.chainIndex() + 1;
             byte[] entryMac = mac.compute(entry, chainIndex, head.mac());
-            seals.add(new Seal(entry.seq(), chainIndex, head.mac(), entryMac));
+            seals.add(new Seal(entry.seq(), entry.tenantId(), chainIndex, head.mac(), entryMac));
             current.put(entry.tenantId(), new ChainHead(chainIndex, entryMac));
         }
         return seals;

@@ -1,5 +1,7 @@
 package org.shifo.audit.domain;
 
-/** What the sealer writes into an unsealed entry: its chain position, the previous entry's MAC and its own. */
+import java.util.UUID;
+
+/** What the sealer writes for an entry: its tenant's chain position, the previous entry's MAC and its own. */
 @SuppressWarnings("ArrayRecordComponent") // written once to a row, never compared as a record
-public record Seal(long seq, long chainIndex, byte[] previousMac, byte[] mac) {}
+public record Seal(long seq, UUID tenantId, long chainIndex, byte[] previousMac, byte[] mac) {}

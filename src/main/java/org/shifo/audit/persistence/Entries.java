@@ -32,13 +32,15 @@ import org.shifo.audit.domain.ChainHead;
 import org.shifo.audit.domain.EntryContent;
 import org.shifo.audit.domain.Seal;
 import org.shifo.audit.domain.SealedEntry;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.SqlTypeValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
 import org.springframework.jdbc.core.support.AbstractSqlTypeValue;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The rows of {@code audit.entries}: inserted unsealed, sealed once, then only read. */
+/** The rows of {@code audit.entries} and their seals ({@code audit.seals}): each inserted once, then only read. */
 @Repository
 public class Entries {
 
@@ -49,8 +51,8 @@ public class Entries {
 
     private static final String CONTENT_COLUMNS =
             """
-            seq, tenant_id, occurred_at, actor_type, actor_id, actor_name, action, target_type, target_id,
-            outcome, host(client_ip) AS client_ip, request_id, details::text AS details""";
+            e.seq, e.tenant_id, e.occurred_at, e.actor_type, e.actor_id, e.actor_name, e.action, e.target_type,
+            e.target_id, e.outcome, host(e.client_ip) AS client_ip, e.request_id, e.details::text AS details""";
 
     private final JdbcClient jdbc;
 
@@ -58,7 +60,6 @@ public class Entries {
         this.jdbc = jdbc;
     }
 
-    /** Inserts the event as an unsealed entry; its request id and client address must already be resolved. */
     /**
      * Lets the current transaction commit without waiting for its WAL flush, if it has written nothing so far
      * (it has no transaction id yet); see {@code AuditLog.recordRead}.
@@ -73,6 +74,7 @@ public class Entries {
                 .optional();
     }
 
+    /** Inserts the event as an unsealed entry; its request id and client address must already be resolved. */
     public void insert(AuditEvent event, Instant occurredAt) {
         AuditActor actor = event.actor();
         jdbc.sql(
@@ -100,17 +102,116 @@ public class Entries {
                 .update();
     }
 
-    /** Up to {@code limit} unsealed entries visible now, in seq order. */
-    public List<EntryContent> findUnsealed(int limit) {
+    /** An event to insert and the time it was recorded (already truncated to microseconds). */
+    public record NewEntry(AuditEvent event, Instant occurredAt) {}
+
+    /**
+     * Inserts the events as unsealed entries, in this order, with one statement (the rows go as arrays); their
+     * request ids and client addresses must already be resolved.
+     */
+    public void insertAll(List<NewEntry> batch) {
+        List<@Nullable String[]> rows = batch.stream().map(Entries::asText).toList();
+        StatementSpec insert = jdbc.sql(
+                """
+                INSERT INTO audit.entries (tenant_id, occurred_at, actor_type, actor_id, actor_name, action,
+                                           target_type, target_id, outcome, client_ip, request_id, details)
+                SELECT CAST(tenant_id AS uuid), CAST(occurred_at AS timestamptz), actor_type,
+                       CAST(actor_id AS uuid), actor_name, action, target_type, target_id, outcome,
+                       CAST(client_ip AS inet), request_id, CAST(details AS jsonb)
+                FROM unnest(:tenant_id, :occurred_at, :actor_type, :actor_id, :actor_name, :action,
+                            :target_type, :target_id, :outcome, :client_ip, :request_id, :details)
+                    WITH ORDINALITY AS n(tenant_id, occurred_at, actor_type, actor_id, actor_name, action,
+                                         target_type, target_id, outcome, client_ip, request_id, details,
+                                         position)
+                ORDER BY n.position
+                """);
+        for (int column = 0; column < BATCH_COLUMNS.size(); column++) {
+            @Nullable String[] values = new String[rows.size()];
+            for (int row = 0; row < rows.size(); row++) {
+                values[row] = rows.get(row)[column];
+            }
+            insert = insert.param(BATCH_COLUMNS.get(column), array("text", values));
+        }
+        insert.update();
+    }
+
+    /** The columns {@link #insertAll} sends, as text arrays named like the columns, in the order of its unnest. */
+    private static final List<String> BATCH_COLUMNS = List.of(
+            "tenant_id",
+            "occurred_at",
+            "actor_type",
+            "actor_id",
+            "actor_name",
+            "action",
+            "target_type",
+            "target_id",
+            "outcome",
+            "client_ip",
+            "request_id",
+            "details");
+
+    /** One entry's values in the order of {@link #BATCH_COLUMNS}, as text (the statement casts them). */
+    private static @Nullable String[] asText(NewEntry entry) {
+        AuditEvent event = entry.event();
+        AuditActor actor = event.actor();
+        return new @Nullable String[] {
+            event.tenantId().toString(),
+            entry.occurredAt().toString(),
+            actorType(actor),
+            actor instanceof AuditActor.User user ? user.id().toString() : null,
+            actor.displayName(),
+            event.action(),
+            event.targetType(),
+            event.targetId(),
+            event.outcome().name(),
+            event.clientAddress(),
+            event.requestId(),
+            JSON.writeValueAsString(event.details())
+        };
+    }
+
+    /**
+     * The id before which every transaction has ended: an entry inserted by one of them is visible now or never
+     * will be. Read before {@link #findUnsealed}, in the same transaction, so that its snapshot is the later.
+     */
+    public long findTransactionHorizon() {
+        return jdbc.sql("SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint")
+                .query(Long.class)
+                .single();
+    }
+
+    /**
+     * The lowest transaction id among entries without a seal, or empty when every entry is sealed: where the
+     * sealer starts after a restart. One full scan (the BRIN index cannot answer it), made once per process.
+     */
+    public Optional<Long> findLowestUnsealedTransaction() {
+        return jdbc.sql(
+                        """
+                        SELECT e.xact_id FROM audit.entries e
+                        WHERE NOT EXISTS (SELECT 1 FROM audit.seals s WHERE s.seq = e.seq)
+                        ORDER BY e.xact_id
+                        LIMIT 1
+                        """)
+                .query(Long.class)
+                .optional();
+    }
+
+    /**
+     * Up to {@code limit} entries without a seal visible now, in seq order, among those inserted by transaction
+     * {@code fromTransaction} or later (the BRIN index on xact_id narrows the scan to the table's tail).
+     */
+    public List<EntryContent> findUnsealed(long fromTransaction, int limit) {
         return jdbc.sql(
                         "SELECT " + CONTENT_COLUMNS
                                 + """
 
-                        FROM audit.entries
-                        WHERE chain_index IS NULL
-                        ORDER BY seq
+                        FROM audit.entries e
+                        WHERE e.xact_id >= :fromTransaction
+                          AND NOT EXISTS (SELECT 1 FROM audit.seals s WHERE s.seq = e.seq)
+                        ORDER BY e.seq
                         LIMIT :limit
                         """)
+                .param("fromTransaction", fromTransaction)
                 .param("limit", limit)
                 .query((rs, row) -> content(rs))
                 .list();
@@ -127,10 +228,10 @@ public class Entries {
                         """
                         SELECT t.tenant_id, h.chain_index, h.mac
                         FROM unnest(CAST(string_to_array(:tenantIds, ',') AS uuid[])) AS t(tenant_id)
-                        JOIN LATERAL (SELECT e.chain_index, e.mac
-                                      FROM audit.entries e
-                                      WHERE e.tenant_id = t.tenant_id AND e.chain_index IS NOT NULL
-                                      ORDER BY e.chain_index DESC
+                        JOIN LATERAL (SELECT s.chain_index, s.mac
+                                      FROM audit.seals s
+                                      WHERE s.tenant_id = t.tenant_id
+                                      ORDER BY s.chain_index DESC
                                       LIMIT 1) h ON TRUE
                         """)
                 .param("tenantIds", tenantIds.stream().map(UUID::toString).collect(Collectors.joining(",")))
@@ -147,45 +248,47 @@ public class Entries {
     }
 
     /**
-     * Writes the seals, all or none, in one statement: the batch goes as four arrays joined to the table by
-     * seq, rather than one UPDATE per entry.
+     * Inserts the seals, all or none, in one statement (the batch goes as arrays). An entry sealed already
+     * breaks the primary key, and the whole batch rolls back with the caller's transaction.
      */
     public void seal(List<Seal> seals, Instant sealedAt) {
         int size = seals.size();
         Long[] seqs = new Long[size];
+        UUID[] tenants = new UUID[size];
         Long[] chainIndexes = new Long[size];
         byte[][] previousMacs = new byte[size][];
         byte[][] macs = new byte[size][];
         for (int i = 0; i < size; i++) {
             Seal seal = seals.get(i);
             seqs[i] = seal.seq();
+            tenants[i] = seal.tenantId();
             chainIndexes[i] = seal.chainIndex();
             previousMacs[i] = seal.previousMac();
             macs[i] = seal.mac();
         }
-        int updated = jdbc.sql(
-                        """
-                        UPDATE audit.entries AS e
-                        SET chain_index = s.chain_index, previous_mac = s.previous_mac, mac = s.mac,
-                            sealed_at = :sealedAt
-                        FROM unnest(:seqs, :chainIndexes, :previousMacs, :macs)
-                            AS s(seq, chain_index, previous_mac, mac)
-                        WHERE e.seq = s.seq AND e.chain_index IS NULL
-                        """)
-                .param("sealedAt", OffsetDateTime.ofInstant(sealedAt, ZoneOffset.UTC))
-                .param("seqs", array("bigint", seqs))
-                .param("chainIndexes", array("bigint", chainIndexes))
-                .param("previousMacs", array("bytea", previousMacs))
-                .param("macs", array("bytea", macs))
-                .update();
-        if (updated != size) {
-            // the in-memory chain would no longer match the table: roll the whole batch back
-            throw new IllegalStateException("an audit entry of this batch was sealed by another session");
+        try {
+            jdbc.sql(
+                            """
+                            INSERT INTO audit.seals (seq, tenant_id, chain_index, previous_mac, mac, sealed_at)
+                            SELECT s.seq, s.tenant_id, s.chain_index, s.previous_mac, s.mac, :sealedAt
+                            FROM unnest(:seqs, :tenants, :chainIndexes, :previousMacs, :macs)
+                                AS s(seq, tenant_id, chain_index, previous_mac, mac)
+                            """)
+                    .param("sealedAt", OffsetDateTime.ofInstant(sealedAt, ZoneOffset.UTC))
+                    .param("seqs", array("bigint", seqs))
+                    .param("tenants", array("uuid", tenants))
+                    .param("chainIndexes", array("bigint", chainIndexes))
+                    .param("previousMacs", array("bytea", previousMacs))
+                    .param("macs", array("bytea", macs))
+                    .update();
+        } catch (DuplicateKeyException e) {
+            // the in-memory chain would no longer match the table: the whole batch must roll back
+            throw new IllegalStateException("an audit entry of this batch was sealed by another session", e);
         }
     }
 
     /** A JDBC array parameter, created on the statement's own connection. */
-    private static SqlTypeValue array(String type, Object[] values) {
+    private static SqlTypeValue array(String type, @Nullable Object[] values) {
         return new AbstractSqlTypeValue() {
             @Override
             protected Object createTypeValue(Connection connection, int sqlType, @Nullable String typeName)
@@ -204,10 +307,11 @@ public class Entries {
                 .sql(
                         "SELECT " + CONTENT_COLUMNS
                                 + """
-                        , chain_index, previous_mac, mac
-                        FROM audit.entries
-                        WHERE tenant_id = :tenantId AND chain_index >= :fromIndex
-                        ORDER BY chain_index
+                        , s.chain_index, s.previous_mac, s.mac
+                        FROM audit.seals s
+                        JOIN audit.entries e ON e.seq = s.seq
+                        WHERE s.tenant_id = :tenantId AND s.chain_index >= :fromIndex
+                        ORDER BY s.chain_index
                         """)
                 .withFetchSize(STREAM_FETCH_SIZE)
                 .param("tenantId", tenantId)
@@ -226,7 +330,7 @@ public class Entries {
 
     /** Every tenant with at least one entry, sealed or not. */
     public List<UUID> findTenants() {
-        // A loose index scan: one probe of the (tenant_id, chain_index) index per tenant, not a full scan.
+        // A loose index scan: one probe of the (tenant_id, occurred_at) index per tenant, not a full scan.
         return jdbc.sql(
                         """
                         WITH RECURSIVE tenants(tenant_id) AS (
@@ -249,8 +353,8 @@ public class Entries {
         StringBuilder sql = new StringBuilder(
                 "SELECT " + CONTENT_COLUMNS
                         + """
-                , chain_index, sealed_at
-                FROM audit.entries
+                , e.chain_index, e.sealed_at
+                FROM audit.trail e
                 WHERE tenant_id = :tenantId
                 """);
         Map<String, Object> params = new HashMap<>();

@@ -209,14 +209,14 @@ public class PatientRegistry {
 
     /** Reads a record; the read is written to the audit trail. Deleted records are not found. */
     public PatientRecord read(PatientId id) {
-        PatientRecord record = transactions.execute(status -> {
-            PatientRecord found = store.find(clock.tenant(), id).orElseThrow(PatientNotFoundException::new);
-            audit.recordRead(event("patient.read", id));
-            return found;
-        });
+        PatientRecord record = transactions.execute(
+                status -> store.find(clock.tenant(), id).orElseThrow(PatientNotFoundException::new));
         if (record == null) {
             throw new PatientNotFoundException();
         }
+        // after the transaction, so that its connection is free while the entry waits for its batch's commit;
+        // the record is returned only once the entry is committed
+        audit.recordRead(event("patient.read", id));
         return record;
     }
 

@@ -71,7 +71,7 @@ public class PatientSearch {
             throw new PatientRuleException(
                     List.of(Violation.of("limit", "range", "must be between 1 and " + MAX_LIMIT, 1, MAX_LIMIT)));
         }
-        Page page = transactions.execute(status -> {
+        Shown shown = transactions.execute(status -> {
             List<PatientQueries.Hit> hits = queries.search(clock.tenant(), plan, after, size + 1);
             boolean more = hits.size() > size;
             List<PatientQueries.Hit> items = more ? hits.subList(0, size) : hits;
@@ -87,11 +87,17 @@ public class PatientSearch {
                 event = event.withDetail(
                         "shown" + (i + 1), items.get(i).summary().id().toString());
             }
-            audit.recordRead(event);
-            return new Page(List.copyOf(items), next);
+            return new Shown(new Page(List.copyOf(items), next), event);
         });
-        return page == null ? new Page(List.of(), null) : page;
+        if (shown == null) {
+            return new Page(List.of(), null);
+        }
+        // after the transaction, which then holds no connection while the entry waits for its batch's commit
+        audit.recordRead(shown.event());
+        return shown.page();
     }
+
+    private record Shown(Page page, AuditEvent event) {}
 
     /** How a query is searched; public for tests. */
     public static PatientQueries.SearchPlan plan(@Nullable String rawQuery, @Nullable LocalDate birthDate) {

@@ -10,6 +10,7 @@ import org.shifo.identity.TenantId;
 import org.shifo.patients.PatientDirectory;
 import org.shifo.patients.PatientId;
 import org.shifo.patients.domain.PatientRecord;
+import org.shifo.patients.domain.PatientRuleException;
 import org.shifo.patients.persistence.PatientStore;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,9 +20,25 @@ import org.springframework.transaction.annotation.Transactional;
 class RegistryDirectory implements PatientDirectory {
 
     private final PatientStore store;
+    private final PatientSearch search;
 
-    RegistryDirectory(PatientStore store) {
+    RegistryDirectory(PatientStore store, PatientSearch search) {
         this.store = store;
+        this.search = search;
+    }
+
+    @Override
+    public List<Entry> search(String query, int limit) {
+        if (query.isBlank()) {
+            return List.of();
+        }
+        try {
+            return search.search(query, null, null, Math.clamp(limit, 1, PatientSearch.MAX_LIMIT)).items().stream()
+                    .map(hit -> entry(hit.summary()))
+                    .toList();
+        } catch (PatientRuleException unreadable) {
+            return List.of();
+        }
     }
 
     @Override
@@ -36,19 +53,21 @@ class RegistryDirectory implements PatientDirectory {
         List<UUID> wanted = ids.stream().map(PatientId::value).distinct().toList();
         Map<PatientId, Entry> found = new LinkedHashMap<>();
         for (PatientStore.Summary s : store.summaries(tenant.value(), wanted)) {
-            found.put(
-                    s.id(),
-                    new Entry(
-                            s.id(),
-                            s.medicalRecordNumber(),
-                            s.displayName(),
-                            initials(s),
-                            s.birthDate(),
-                            s.primaryPhone(),
-                            s.status() == PatientRecord.Status.MERGED,
-                            s.mergedInto()));
+            found.put(s.id(), entry(s));
         }
         return found;
+    }
+
+    private static Entry entry(PatientStore.Summary s) {
+        return new Entry(
+                s.id(),
+                s.medicalRecordNumber(),
+                s.displayName(),
+                initials(s),
+                s.birthDate(),
+                s.primaryPhone(),
+                s.status() == PatientRecord.Status.MERGED,
+                s.mergedInto());
     }
 
     private static String initials(PatientStore.Summary s) {

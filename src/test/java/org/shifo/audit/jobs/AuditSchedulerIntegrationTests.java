@@ -62,7 +62,7 @@ class AuditSchedulerIntegrationTests {
     }
 
     private long sealed() {
-        return count("SELECT count(*) FROM audit.entries WHERE tenant_id = :tenant AND chain_index IS NOT NULL");
+        return count("SELECT count(*) FROM audit.seals WHERE tenant_id = :tenant");
     }
 
     private static void waitUntil(BooleanSupplier condition) throws InterruptedException {

@@ -53,7 +53,7 @@ class AuditSealerIntegrationTests {
         return dba().sql(
                         """
                         SELECT seq, chain_index, encode(previous_mac, 'hex') AS previous_mac, encode(mac, 'hex') AS mac
-                        FROM audit.entries WHERE tenant_id = :tenant ORDER BY seq
+                        FROM audit.trail WHERE tenant_id = :tenant ORDER BY seq
                         """)
                 .param("tenant", tenant)
                 .query()
@@ -61,7 +61,7 @@ class AuditSealerIntegrationTests {
     }
 
     private long unsealed() {
-        return dba().sql("SELECT count(*) FROM audit.entries WHERE chain_index IS NULL")
+        return dba().sql("SELECT count(*) FROM audit.trail WHERE chain_index IS NULL")
                 .query(Long.class)
                 .single();
     }
@@ -205,7 +205,7 @@ class AuditSealerIntegrationTests {
         sealer.sealPending();
 
         List<Long> indexes = dba().sql(
-                        "SELECT chain_index FROM audit.entries WHERE tenant_id = :tenant ORDER BY chain_index")
+                        "SELECT chain_index FROM audit.seals WHERE tenant_id = :tenant ORDER BY chain_index")
                 .param("tenant", tenant)
                 .query(Long.class)
                 .list();

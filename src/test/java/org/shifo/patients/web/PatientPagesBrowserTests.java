@@ -14,6 +14,7 @@ import org.shifo.identity.Staff;
 import org.shifo.identity.signin.SecondFactor;
 import org.shifo.platform.testing.Axe;
 import org.shifo.platform.testing.BrowserLocale;
+import org.shifo.platform.testing.BrowserSignIn;
 import org.shifo.platform.testing.BrowserSupport;
 import org.shifo.platform.testing.IdentityFixtures;
 import org.shifo.platform.testing.IntegrationTest;
@@ -36,21 +37,8 @@ class PatientPagesBrowserTests {
         clinic = fixtures.clinic();
     }
 
-    /** Signs the clinic's administrator in, enrolling the second factor as the first sign-in requires. */
     private void signInAsAdministrator(Page page) {
-        page.navigate("/login?lang=en");
-        page.getByLabel("Username").fill(clinic.adminUsername());
-        page.getByLabel("Password").fill(IdentityFixtures.PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
-                .click();
-        assertThat(page).hasURL(Pattern.compile("/login/enroll$"));
-        String secret = page.locator("#enroll-secret").textContent().strip();
-        page.getByLabel("6-digit code").fill(secondFactor.codeAt(secret, secondFactor.currentStep()));
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Confirm"))
-                .click();
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("I have saved the codes, continue"))
-                .click();
-        assertThat(page.locator(".shell-user")).isVisible();
+        BrowserSignIn.signInEnrolling(page, clinic.adminUsername(), secondFactor);
     }
 
     /** Nothing scrolls sideways at 360 px (docs/ui.md). */
@@ -219,11 +207,7 @@ class PatientPagesBrowserTests {
     @BrowserLocale("ru-RU")
     void aReceptionistRegistersInRussianWithInlineChecksAndSeveralPhonesThenFindsThePatient(Page page) {
         Staff receptionist = fixtures.staff(clinic, Role.RECEPTIONIST);
-        page.navigate("/login");
-        page.getByLabel("Имя пользователя").fill(receptionist.username());
-        page.getByLabel("Пароль").fill(IdentityFixtures.PASSWORD);
-        button(page, "Войти").click();
-        assertThat(page.locator(".shell-user")).isVisible();
+        BrowserSignIn.signIn(page, receptionist.username(), "ru", "Имя пользователя", "Пароль", "Войти");
 
         page.navigate("/patients/new");
         field(page, "Фамилия").fill("Каримова");

@@ -10,6 +10,7 @@ import org.shifo.identity.Role;
 import org.shifo.identity.Staff;
 import org.shifo.platform.testing.IdentityFixtures;
 import org.shifo.platform.testing.IntegrationTest;
+import org.shifo.platform.testing.PageSessions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -35,20 +36,7 @@ class PatientPagesIntegrationTests {
     }
 
     private Cookie signIn(Staff staff) {
-        MvcTestResult result = mvc.post()
-                .uri("/login")
-                .with(csrf())
-                .with(request -> {
-                    request.setRemoteAddr("198.51.100." + (1 + (int) (Math.random() * 250)));
-                    return request;
-                })
-                .param("username", staff.username())
-                .param("password", IdentityFixtures.PASSWORD)
-                .exchange();
-        assertThat(result).hasStatus(HttpStatus.FOUND);
-        Cookie cookie = result.getResponse().getCookie("SHIFO_SESSION");
-        assertThat(cookie).as("session cookie").isNotNull();
-        return cookie;
+        return PageSessions.signIn(mvc, staff);
     }
 
     private MvcTestResult page(Cookie session, String uri) {

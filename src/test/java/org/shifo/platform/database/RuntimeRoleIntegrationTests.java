@@ -46,6 +46,9 @@ class RuntimeRoleIntegrationTests {
             assertRefused(app, "DELETE FROM audit.entries");
             assertRefused(app, "TRUNCATE audit.entries");
             assertRefused(app, "UPDATE audit.entries SET action = 'patient.read'");
+            assertRefused(app, "UPDATE audit.seals SET chain_index = chain_index");
+            assertRefused(app, "DELETE FROM audit.seals");
+            assertRefused(app, "TRUNCATE audit.seals");
             assertRefused(app, "UPDATE audit.checkpoints SET taken_at = now()");
             assertRefused(app, "DELETE FROM flyway_schema_history");
             assertRefused(app, "CREATE TABLE patients.smuggled (id int)");
@@ -71,7 +74,8 @@ class RuntimeRoleIntegrationTests {
             for (String sql : java.util.List.of(
                     "UPDATE audit.entries SET action = 'patient.read'",
                     "DELETE FROM audit.entries",
-                    "TRUNCATE audit.entries")) {
+                    "TRUNCATE audit.entries",
+                    "TRUNCATE audit.seals")) {
                 assertThatThrownBy(() -> {
                             try (var statement = owner.createStatement()) {
                                 statement.execute(sql);

@@ -305,4 +305,87 @@ class LiveQueueIntegrationTests {
             }
         }
     }
+
+    /** Signs in through the sign-in page (password step only) and returns the session's cookie header. */
+    String signIn(String username, HttpClient http, java.net.CookieManager cookies) throws Exception {
+        String page = http.send(
+                        java.net.http.HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString())
+                .body();
+        java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"")
+                .matcher(page);
+        assertThat(csrf.find()).isTrue();
+        String form = "username=" + username + "&password="
+                + java.net.URLEncoder.encode(IdentityFixtures.PASSWORD, java.nio.charset.StandardCharsets.UTF_8)
+                + "&_csrf=" + java.net.URLEncoder.encode(csrf.group(1), java.nio.charset.StandardCharsets.UTF_8);
+        http.send(
+                java.net.http.HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        return cookies.getCookieStore().getCookies().stream()
+                .map(c -> c.getName() + "=" + c.getValue())
+                .collect(java.util.stream.Collectors.joining("; "));
+    }
+
+    @Test
+    void aFullySignedInSessionConnectsWithItsCookie() throws Exception {
+        var receptionist = fixtures.staff(clinic, Role.RECEPTIONIST); // no second factor required by default
+        java.net.CookieManager cookies = new java.net.CookieManager();
+        HttpClient http = HttpClient.newBuilder()
+                .cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        String cookie = signIn(receptionist.username(), http, cookies);
+        Client client = new Client();
+        client.socket = http.newWebSocketBuilder()
+                .header("Cookie", cookie)
+                .buildAsync(URI.create("ws://localhost:" + port + "/ws/queue"), client)
+                .get(10, TimeUnit.SECONDS);
+        try {
+            client.send("{\"type\":\"subscribe\",\"queueId\":\"%s\"}".formatted(queueId));
+            assertThat(read(client).get("type").asString()).isEqualTo("snapshot");
+        } finally {
+            client.close();
+        }
+    }
+
+    @Test
+    void aSessionWaitingForItsSecondFactorIsRefusedAtTheHandshake() throws Exception {
+        var doctorStaff = fixtures.staff(clinic, Role.DOCTOR); // doctors must use 2FA by default
+        java.net.CookieManager cookies = new java.net.CookieManager();
+        HttpClient http = HttpClient.newBuilder()
+                .cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        String page = http.send(
+                        java.net.http.HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString())
+                .body();
+        java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"")
+                .matcher(page);
+        assertThat(csrf.find()).isTrue();
+        String form = "username=" + doctorStaff.username() + "&password="
+                + java.net.URLEncoder.encode(IdentityFixtures.PASSWORD, java.nio.charset.StandardCharsets.UTF_8)
+                + "&_csrf=" + java.net.URLEncoder.encode(csrf.group(1), java.nio.charset.StandardCharsets.UTF_8);
+        var signedIn = http.send(
+                java.net.http.HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(signedIn.headers().firstValue("Location").orElse("")).contains("/login/");
+        String cookie = cookies.getCookieStore().getCookies().stream()
+                .map(c -> c.getName() + "=" + c.getValue())
+                .collect(java.util.stream.Collectors.joining("; "));
+
+        assertThatThrownBy(() -> http.newWebSocketBuilder()
+                        .header("Cookie", cookie)
+                        .buildAsync(URI.create("ws://localhost:" + port + "/ws/queue"), new Client())
+                        .get(10, TimeUnit.SECONDS))
+                .hasCauseInstanceOf(WebSocketHandshakeException.class);
+    }
 }

@@ -1,0 +1,4 @@
+@NullMarked
+package org.shifo.scheduling.web;
+
+import org.jspecify.annotations.NullMarked;
