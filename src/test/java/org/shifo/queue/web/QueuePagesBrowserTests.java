@@ -18,6 +18,7 @@ import org.shifo.identity.Role;
 import org.shifo.identity.Staff;
 import org.shifo.identity.signin.SecondFactor;
 import org.shifo.platform.testing.Axe;
+import org.shifo.platform.testing.BrowserSignIn;
 import org.shifo.platform.testing.BrowserSupport;
 import org.shifo.platform.testing.IdentityFixtures;
 import org.shifo.platform.testing.IntegrationTest;
@@ -130,33 +131,15 @@ class QueuePagesBrowserTests {
         return context;
     }
 
-    /** Signs in through the sign-in page, enrolling the second factor when the member's role requires one. */
     private Page signedIn(BrowserContext context, Staff staff) {
         Page page = context.newPage();
-        signIn(page, staff.username());
-        return page;
-    }
-
-    private void signIn(Page page, String username) {
-        page.navigate("/login?lang=en");
-        page.getByLabel("Username").fill(username);
-        page.getByLabel("Password").fill(IdentityFixtures.PASSWORD);
-        button(page, "Sign in").click();
-        page.locator(".shell-user, #enroll-secret").first().waitFor();
-        if (!page.url().endsWith("/login/enroll")) {
-            assertThat(page.locator(".shell-user")).isVisible();
-            return;
+        if (staff.hasRole(Role.DOCTOR)) {
+            // doctors' roles require the second factor
+            BrowserSignIn.signInEnrolling(page, staff.username(), secondFactor);
+        } else {
+            BrowserSignIn.signIn(page, staff.username(), "en", "Username", "Password", "Sign in");
         }
-        String secret = page.locator("#enroll-secret").textContent().strip();
-        page.getByLabel("6-digit code").fill(secondFactor.codeAt(secret, secondFactor.currentStep()));
-        button(page, "Confirm").click();
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("I have saved the codes, continue"))
-                .click();
-        assertThat(page.locator(".shell-user")).isVisible();
-    }
-
-    private void signInAsAdministrator(Page page) {
-        signIn(page, clinic.adminUsername());
+        return page;
     }
 
     private static Locator button(Page page, String name) {
@@ -273,7 +256,7 @@ class QueuePagesBrowserTests {
     @Test
     void administratorsAddALobbyDisplayWhoseBoardIsAccessibleInEveryLanguage(Page page) {
         doctorsQueue();
-        signInAsAdministrator(page);
+        BrowserSignIn.signInEnrolling(page, clinic.adminUsername(), secondFactor);
         page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Main menu"))
                 .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Queue"))
                 .click();

@@ -10,6 +10,7 @@ import org.shifo.identity.Role;
 import org.shifo.identity.Staff;
 import org.shifo.platform.testing.IdentityFixtures;
 import org.shifo.platform.testing.IntegrationTest;
+import org.shifo.platform.testing.PageSessions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -42,7 +43,7 @@ class QueuePagesIntegrationTests {
         clinic = fixtures.clinic();
         receptionist = fixtures.staff(clinic, Role.RECEPTIONIST);
         Staff doctor = fixtures.staff(clinic, Role.DOCTOR);
-        reception = signIn(receptionist);
+        reception = PageSessions.signIn(mvc, receptionist);
         queueId = api(
                         receptionist,
                         "/api/v1/queues",
@@ -74,23 +75,6 @@ class QueuePagesIntegrationTests {
         return json.readTree(result.getResponse().getContentAsByteArray());
     }
 
-    private Cookie signIn(Staff staff) {
-        MvcTestResult result = mvc.post()
-                .uri("/login")
-                .with(csrf())
-                .with(request -> {
-                    request.setRemoteAddr("198.51.100." + (1 + (int) (Math.random() * 250)));
-                    return request;
-                })
-                .param("username", staff.username())
-                .param("password", IdentityFixtures.PASSWORD)
-                .exchange();
-        assertThat(result).hasStatus(HttpStatus.FOUND);
-        Cookie cookie = result.getResponse().getCookie("SHIFO_SESSION");
-        assertThat(cookie).as("session cookie").isNotNull();
-        return cookie;
-    }
-
     private MvcTestResult page(Cookie session, String uri) {
         return mvc.get()
                 .uri(uri)
@@ -102,7 +86,7 @@ class QueuePagesIntegrationTests {
 
     @Test
     void issuesATicketFromTheFormWithTheRegistrysPicker() {
-        assertThat(page(reception, "/patients/picker?q=Qodirov"))
+        assertThat(page(reception, "/queue/patient-options?q=Qodirov"))
                 .hasStatusOk()
                 .bodyText()
                 .contains("name=\"patientId\"", "value=\"" + patientId + "\"", "Qodirov Bobur");
