@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.shifo.audit.AuditActor;
@@ -146,6 +147,20 @@ public class ActiveSessions {
             }
         }
         return ended;
+    }
+
+    /**
+     * Ends every browser session of the account at once, signed in or not: each is deleted, so its next
+     * request is anonymous. For an account just disabled; call it outside any transaction (Spring Session
+     * deletes on a connection of its own).
+     *
+     * @return how many sessions were ended
+     */
+    int endBrowserSessions(StaffAccount account) {
+        Set<String> ids = Set.copyOf(
+                browserSessions.findByPrincipalName(account.username()).keySet());
+        ids.forEach(browserSessions::deleteById);
+        return ids.size();
     }
 
     private StaffAccount account(TenantId tenant, UserId user) {

@@ -3,6 +3,7 @@ package org.shifo.identity.accounts;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -24,6 +25,7 @@ import org.shifo.identity.signin.PasswordHashing;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * An organization's administrators manage its staff here: accounts, roles per branch, disabling, unlocking
@@ -40,6 +42,8 @@ public class StaffAdministration {
     private final PasswordHashing passwords;
     private final Clock clock;
     private final AuditLog audit;
+    private final ActiveSessions sessions;
+    private final TransactionTemplate transactions;
 
     StaffAdministration(
             StaffAccounts accounts,
@@ -48,8 +52,12 @@ public class StaffAdministration {
             RecoveryCodes recoveryCodes,
             PasswordHashing passwords,
             Clock clock,
-            AuditLog audit) {
+            AuditLog audit,
+            ActiveSessions sessions,
+            TransactionTemplate transactions) {
         this.audit = audit;
+        this.sessions = sessions;
+        this.transactions = transactions;
         this.accounts = accounts;
         this.organizations = organizations;
         this.refreshTokens = refreshTokens;
@@ -119,10 +127,20 @@ public class StaffAdministration {
         return account;
     }
 
-    @Transactional
+    /**
+     * Disables the account and ends its sessions at once: its refresh tokens are revoked with the change, and
+     * its browser sessions are deleted right after it commits, so its next request in a browser is signed out.
+     * (An API access token already issued lives out its 15 minutes.)
+     */
     public StaffAccount disable(TenantId tenant, UserId id) {
-        StaffAccount account = change(tenant, id, StaffAccount::disable, "staff_user.disable");
-        refreshTokens.revokeAllOf(tenant, id, clock.instant());
+        StaffAccount account = Objects.requireNonNull(transactions.execute(status -> {
+            StaffAccount disabled = change(tenant, id, StaffAccount::disable, "staff_user.disable");
+            refreshTokens.revokeAllOf(tenant, id, clock.instant());
+            return disabled;
+        }));
+        // outside the transaction: Spring Session works on a connection of its own, and holding one connection
+        // while waiting for another is how the pool once deadlocked (ActiveSessions)
+        sessions.endBrowserSessions(account);
         return account;
     }
 

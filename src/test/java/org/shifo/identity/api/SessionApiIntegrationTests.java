@@ -240,6 +240,26 @@ class SessionApiIntegrationTests {
         }
 
         @Test
+        void endsEveryBrowserSessionAndRefreshTokenOfAStaffMemberTheyDisable() {
+            Staff admin = fixtures.admin(clinic);
+            String firstBrowser = browserSession(nurse, UUID.randomUUID());
+            String secondBrowser = browserSession(nurse, UUID.randomUUID());
+            String colleagues = browserSession(fixtures.staff(clinic, Role.NURSE), UUID.randomUUID());
+            String refreshToken = apiSignIn(nurse);
+
+            MvcTestResult result = mvc.post()
+                    .uri("/api/v1/users/" + nurse.userId() + "/disable")
+                    .header(HttpHeaders.AUTHORIZATION, fixtures.bearer(admin))
+                    .exchange();
+
+            assertThat(result).hasStatusOk();
+            assertThat(browserSessions.findById(firstBrowser)).isNull();
+            assertThat(browserSessions.findById(secondBrowser)).isNull();
+            assertThat(browserSessions.findById(colleagues)).isNotNull();
+            assertThat(refresh(refreshToken)).hasStatus(401);
+        }
+
+        @Test
         void refusesStaffWhoAreNotAdministrators() {
             Staff doctor = fixtures.staff(clinic, Role.DOCTOR);
 
