@@ -122,21 +122,6 @@ class LiveHub {
         }
     }
 
-    /** Closes every live connection of this node, as a restart would; clients reconnect and resubscribe. */
-    int closeAll() {
-        int closed = 0;
-        for (Connection c : List.copyOf(connections.values())) {
-            connections.remove(c.session.getId());
-            try {
-                c.session.close(CloseStatus.SERVICE_RESTARTED);
-                closed++;
-            } catch (IOException | RuntimeException gone) {
-                // already closed
-            }
-        }
-        return closed;
-    }
-
     /** A committed change of a queue, from any node. */
     void changed(QueueChanged change) {
         List<Connection> followers = new ArrayList<>();
