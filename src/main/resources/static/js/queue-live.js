@@ -139,6 +139,7 @@
       return;
     }
     this.attempt++;
+    this.root.setAttribute("data-live-attempt", String(this.attempt));
     if (this.attempt > MAX_ATTEMPTS) {
       this.setState("offline");
       return;

@@ -9,6 +9,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
@@ -251,6 +252,41 @@ class QueuePagesBrowserTests {
                 .asString();
         assertThat(board.locator("[data-board-calls] .board-call").first()).containsText(number, live());
         assertThat(board.locator("[data-board-calls] .board-call").first()).containsText("Room 7");
+    }
+
+    @Test
+    void showsOfflineWithARetryButtonAfterTenFailedReconnectionsAndComesBackOnRetry(Page board) {
+        doctorsQueue();
+        String url = displayUrl();
+        AtomicBoolean refuse = new AtomicBoolean();
+        board.clock().install();
+        board.routeWebSocket(Pattern.compile(".*/ws/queue.*"), socket -> {
+            if (refuse.get()) {
+                socket.close();
+            } else {
+                socket.connectToServer();
+            }
+        });
+        board.navigate(url + "&lang=en");
+        assertLive(board);
+
+        refuse.set(true);
+        board.request().get("/test-support/queue/close-live-connections");
+        Locator root = board.locator("[data-queue-live]");
+        for (int attempt = 1; attempt <= 10; attempt++) {
+            assertThat(root).hasAttribute("data-live-attempt", Integer.toString(attempt));
+            assertThat(root).hasAttribute("data-live-state", "reconnecting");
+            // the back-off of this attempt is at most 30 s
+            board.clock().runFor(30_000);
+        }
+        assertThat(root).hasAttribute("data-live-state", "offline");
+        assertThat(board.locator("[data-live-text]")).hasText("Offline. Check the network and reconnect.");
+        Axe.assertNoViolations(board);
+
+        refuse.set(false);
+        button(board, "Reconnect").click();
+        assertLive(board);
+        assertThat(button(board, "Reconnect")).isHidden();
     }
 
     @Test
