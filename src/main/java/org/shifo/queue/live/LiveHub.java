@@ -138,6 +138,9 @@ class LiveHub {
                 .min()
                 .orElse(0);
         List<QueueFeed.Change> changes = feed.changes(change.tenant(), change.queueId(), from, change.seq());
+        // each change is written as JSON once, however many connections receive it
+        List<TextMessage> encoded =
+                changes.stream().map(c -> encode(c.message())).toList();
         for (Connection connection : followers) {
             synchronized (connection) {
                 Long last = connection.delivered.get(change.queueId());
@@ -148,9 +151,10 @@ class LiveHub {
                     send(connection, snapshot);
                     continue;
                 }
-                for (QueueFeed.Change c : changes) {
+                for (int i = 0; i < changes.size(); i++) {
+                    QueueFeed.Change c = changes.get(i);
                     if (c.seq() > connection.delivered.getOrDefault(change.queueId(), 0L)) {
-                        send(connection, c.message());
+                        send(connection, encoded.get(i));
                         connection.delivered.put(change.queueId(), c.seq());
                     }
                 }
@@ -195,9 +199,17 @@ class LiveHub {
         }
     }
 
+    private TextMessage encode(Map<String, Object> message) {
+        return new TextMessage(json.writeValueAsString(message));
+    }
+
     void send(Connection connection, Map<String, Object> message) {
+        send(connection, encode(message));
+    }
+
+    void send(Connection connection, TextMessage message) {
         try {
-            connection.session.sendMessage(new TextMessage(json.writeValueAsString(message)));
+            connection.session.sendMessage(message);
         } catch (IOException | RuntimeException failed) {
             // a client that cannot keep up (buffer or send-time limit) is dropped; it reconnects and resumes
             log.info(

@@ -58,6 +58,7 @@ public class AppointmentBook {
     private final ServiceStore services;
     private final Availability availability;
     private final ScheduleSetup setup;
+    private final StaffDirectory staffDirectory;
     private final PatientDirectory patients;
     private final SchedulingContext context;
     private final AuditLog audit;
@@ -70,6 +71,7 @@ public class AppointmentBook {
             ServiceStore services,
             Availability availability,
             ScheduleSetup setup,
+            StaffDirectory staffDirectory,
             PatientDirectory patients,
             SchedulingContext context,
             AuditLog audit,
@@ -79,6 +81,7 @@ public class AppointmentBook {
         this.services = services;
         this.availability = availability;
         this.setup = setup;
+        this.staffDirectory = staffDirectory;
         this.patients = patients;
         this.context = context;
         this.audit = audit;
@@ -742,9 +745,9 @@ public class AppointmentBook {
         Map<BranchId, ZoneId> zones = context.zones();
         Map<UUID, String> serviceNames = services.list(context.tenantValue()).stream()
                 .collect(Collectors.toMap(ServiceStore.ServiceRow::id, ServiceStore.ServiceRow::name));
-        Map<UserId, String> staffNames = setup.practitioners(null).stream()
-                .collect(Collectors.toMap(
-                        p -> p.practitioner().id(), p -> p.practitioner().fullName()));
+        // names only: one query for the organization's staff, not their schedules
+        Map<UserId, String> staffNames = staffDirectory.members(context.tenant()).stream()
+                .collect(Collectors.toMap(StaffDirectory.Member::id, StaffDirectory.Member::fullName));
         return appointments.stream()
                 .map(a -> new View(
                         a,

@@ -38,10 +38,13 @@ public final class BenchmarkSupport {
      * Starts the application with its data directory (and so its PostgreSQL cluster) in a new temporary
      * directory named after the benchmark, on a random port, logging warnings only.
      */
-    public static Running start(String name) throws IOException {
+    public static Running start(String name, String... arguments) throws IOException {
         Path dataDir = Files.createTempDirectory(name);
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(ShifoApplication.class)
-                .run("--shifo.data-dir=" + dataDir, "--server.port=0", "--logging.level.root=WARN");
+        java.util.List<String> all = new java.util.ArrayList<>(
+                java.util.List.of("--shifo.data-dir=" + dataDir, "--server.port=0", "--logging.level.root=WARN"));
+        all.addAll(java.util.List.of(arguments));
+        ConfigurableApplicationContext context =
+                new SpringApplicationBuilder(ShifoApplication.class).run(all.toArray(String[]::new));
         return new Running(
                 context, dataDir, context.getEnvironment().getRequiredProperty("local.server.port", Integer.class));
     }
