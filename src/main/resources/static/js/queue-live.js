@@ -138,12 +138,13 @@
     if (this.stopped) {
       return;
     }
-    this.attempt++;
-    this.root.setAttribute("data-live-attempt", String(this.attempt));
-    if (this.attempt > MAX_ATTEMPTS) {
+    if (this.attempt >= MAX_ATTEMPTS) {
+      // the last of the attempts failed: data-live-attempt keeps its number
       this.setState("offline");
       return;
     }
+    this.attempt++;
+    this.root.setAttribute("data-live-attempt", String(this.attempt));
     this.setState("reconnecting");
     var self = this;
     this.timer = setTimeout(function () { self.open(); }, backoff(this.attempt));
