@@ -14,12 +14,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.shifo.identity.Role;
 import org.shifo.identity.Staff;
+import org.shifo.platform.testing.ApiCalls;
 import org.shifo.platform.testing.IdentityFixtures;
 import org.shifo.platform.testing.IntegrationTest;
 import org.shifo.platform.testing.TestDatabase;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import tools.jackson.databind.JsonNode;
@@ -37,6 +36,8 @@ class QueueApiIntegrationTests {
     @Autowired
     JsonMapper json;
 
+    ApiCalls api;
+
     IdentityFixtures.Clinic clinic;
     String reception;
     String doctorToken;
@@ -45,41 +46,25 @@ class QueueApiIntegrationTests {
 
     @BeforeEach
     void setUp() {
+        api = new ApiCalls(mvc, json);
         clinic = fixtures.clinic();
         reception = fixtures.bearer(fixtures.staff(clinic, Role.RECEPTIONIST));
         doctor = fixtures.staff(clinic, Role.DOCTOR);
         doctorToken = fixtures.bearer(doctor);
-        MvcTestResult opened = post(
+        MvcTestResult opened = api.post(
                 reception,
                 "/api/v1/queues",
                 "{\"branchId\":\"%s\",\"practitionerId\":\"%s\"}"
                         .formatted(clinic.branchId().value(), doctor.userId().value()));
         assertThat(opened).hasStatus(201);
-        queueId = body(opened).get("id").asString();
-    }
-
-    MvcTestResult post(String token, String uri, String body) {
-        return mvc.post()
-                .uri(uri)
-                .header(HttpHeaders.AUTHORIZATION, token)
-                .contentType(MediaType.APPLICATION_JSON)
-                .content(body)
-                .exchange();
-    }
-
-    MvcTestResult get(String token, String uri) {
-        return mvc.get().uri(uri).header(HttpHeaders.AUTHORIZATION, token).exchange();
-    }
-
-    JsonNode body(MvcTestResult result) {
-        return json.readTree(result.getResponse().getContentAsByteArray());
+        queueId = api.body(opened).get("id").asString();
     }
 
     int patients = 0;
 
     String patient() {
         patients++;
-        MvcTestResult result = post(
+        MvcTestResult result = api.post(
                 reception,
                 "/api/v1/patients",
                 """
@@ -88,22 +73,22 @@ class QueueApiIntegrationTests {
                 """
                         .formatted(patients, patients));
         assertThat(result).hasStatus(201);
-        return body(result).get("id").asString();
+        return api.body(result).get("id").asString();
     }
 
     JsonNode issue(String queue, String patientId, String priority) {
-        MvcTestResult result = post(
+        MvcTestResult result = api.post(
                 reception,
                 "/api/v1/queues/" + queue + "/tickets",
                 "{\"patientId\":\"%s\",\"priority\":\"%s\"}".formatted(patientId, priority));
         assertThat(result).hasStatus(201);
-        return body(result);
+        return api.body(result);
     }
 
     JsonNode act(String ticket, String action, String body) {
-        MvcTestResult result = post(doctorToken, "/api/v1/tickets/" + ticket + "/" + action, body);
+        MvcTestResult result = api.post(doctorToken, "/api/v1/tickets/" + ticket + "/" + action, body);
         assertThat(result).hasStatus(200);
-        return body(result);
+        return api.body(result);
     }
 
     @Test
@@ -124,14 +109,14 @@ class QueueApiIntegrationTests {
         issue(queueId, patient(), "BOOKED");
         JsonNode emergency = issue(queueId, patient(), "EMERGENCY");
 
-        MvcTestResult called = post(doctorToken, "/api/v1/queues/" + queueId + "/call-next", "{\"room\":\"12\"}");
+        MvcTestResult called = api.post(doctorToken, "/api/v1/queues/" + queueId + "/call-next", "{\"room\":\"12\"}");
 
         assertThat(called).hasStatus(200);
-        assertThat(body(called).get("id").asString())
+        assertThat(api.body(called).get("id").asString())
                 .isEqualTo(emergency.get("id").asString());
-        assertThat(body(called).get("status").asString()).isEqualTo("CALLED");
-        assertThat(body(called).get("room").asString()).isEqualTo("12");
-        JsonNode queue = body(get(reception, "/api/v1/queues/" + queueId));
+        assertThat(api.body(called).get("status").asString()).isEqualTo("CALLED");
+        assertThat(api.body(called).get("room").asString()).isEqualTo("12");
+        JsonNode queue = api.body(api.get(reception, "/api/v1/queues/" + queueId));
         assertThat(queue.get("tickets").get(0).get("priority").asString()).isEqualTo("BOOKED");
         assertThat(queue.get("tickets").get(0).get("position").asInt()).isEqualTo(1);
         assertThat(queue.get("waiting").asInt()).isEqualTo(2);
@@ -154,7 +139,7 @@ class QueueApiIntegrationTests {
                 String token = tokens.get(i % tokens.size());
                 calls.add(pool.submit(() -> {
                     go.await();
-                    return post(token, "/api/v1/queues/" + queueId + "/call-next", "{}");
+                    return api.post(token, "/api/v1/queues/" + queueId + "/call-next", "{}");
                 }));
             }
             go.countDown();
@@ -163,10 +148,11 @@ class QueueApiIntegrationTests {
             for (Future<MvcTestResult> call : calls) {
                 MvcTestResult result = call.get();
                 if (result.getResponse().getStatus() == 200) {
-                    assertThat(called.add(body(result).get("id").asString())).isTrue();
+                    assertThat(called.add(api.body(result).get("id").asString()))
+                            .isTrue();
                 } else {
                     assertThat(result).hasStatus(409);
-                    assertThat(body(result).get("type").asString()).endsWith("/queue-empty");
+                    assertThat(api.body(result).get("type").asString()).endsWith("/queue-empty");
                     empty++;
                 }
             }
@@ -184,15 +170,15 @@ class QueueApiIntegrationTests {
     void walksATicketThroughItsActionsAndRefusesIllegalOnes() {
         String ticket = issue(queueId, patient(), "WALK_IN").get("id").asString();
 
-        MvcTestResult early = post(doctorToken, "/api/v1/tickets/" + ticket + "/finish", "");
+        MvcTestResult early = api.post(doctorToken, "/api/v1/tickets/" + ticket + "/finish", "");
         assertThat(early).hasStatus(409);
-        assertThat(body(early).get("allowedActions").toString()).contains("skip", "transfer");
+        assertThat(api.body(early).get("allowedActions").toString()).contains("skip", "transfer");
 
-        post(doctorToken, "/api/v1/queues/" + queueId + "/call-next", "{\"room\":\"7\"}");
+        api.post(doctorToken, "/api/v1/queues/" + queueId + "/call-next", "{\"room\":\"7\"}");
         assertThat(act(ticket, "recall", "").get("callCount").asInt()).isEqualTo(2);
         assertThat(act(ticket, "skip", "").get("status").asString()).isEqualTo("SKIPPED");
         assertThat(act(ticket, "return", "").get("status").asString()).isEqualTo("WAITING");
-        post(doctorToken, "/api/v1/queues/" + queueId + "/call-next", "{}");
+        api.post(doctorToken, "/api/v1/queues/" + queueId + "/call-next", "{}");
         assertThat(act(ticket, "start", "").get("status").asString()).isEqualTo("IN_SERVICE");
         JsonNode done = act(ticket, "finish", "");
         assertThat(done.get("status").asString()).isEqualTo("DONE");
@@ -203,30 +189,30 @@ class QueueApiIntegrationTests {
     void transfersToTheLaboratoryAndBackAheadOfNewArrivals() {
         String patient = patient();
         String ticket = issue(queueId, patient, "WALK_IN").get("id").asString();
-        post(doctorToken, "/api/v1/queues/" + queueId + "/call-next", "{}");
+        api.post(doctorToken, "/api/v1/queues/" + queueId + "/call-next", "{}");
         act(ticket, "start", "");
-        MvcTestResult lab = post(
+        MvcTestResult lab = api.post(
                 reception,
                 "/api/v1/queues",
                 "{\"branchId\":\"%s\",\"servicePoint\":\"LABORATORY\"}"
                         .formatted(clinic.branchId().value()));
         assertThat(lab).hasStatus(201);
-        String labQueue = body(lab).get("id").asString();
+        String labQueue = api.body(lab).get("id").asString();
 
         JsonNode atLab = act(ticket, "transfer", "{\"queueId\":\"%s\"}".formatted(labQueue));
         assertThat(atLab.get("number").asString()).isEqualTo("L-001");
         issue(queueId, patient(), "WALK_IN"); // someone new waits for the doctor meanwhile
         String labToken = fixtures.bearer(fixtures.staff(clinic, Role.LAB));
-        post(labToken, "/api/v1/queues/" + labQueue + "/call-next", "{}");
-        post(labToken, "/api/v1/tickets/" + atLab.get("id").asString() + "/start", "");
-        JsonNode back = body(post(
+        api.post(labToken, "/api/v1/queues/" + labQueue + "/call-next", "{}");
+        api.post(labToken, "/api/v1/tickets/" + atLab.get("id").asString() + "/start", "");
+        JsonNode back = api.body(api.post(
                 labToken,
                 "/api/v1/tickets/" + atLab.get("id").asString() + "/transfer",
                 "{\"queueId\":\"%s\"}".formatted(queueId)));
 
         assertThat(back.get("priority").asString()).isEqualTo("RETURNING");
         assertThat(back.get("position").asInt()).isEqualTo(1);
-        assertThat(body(get(reception, "/api/v1/tickets/" + ticket))
+        assertThat(api.body(api.get(reception, "/api/v1/tickets/" + ticket))
                         .get("status")
                         .asString())
                 .isEqualTo("TRANSFERRED");
@@ -238,29 +224,34 @@ class QueueApiIntegrationTests {
         IdentityFixtures.Clinic other = fixtures.clinic();
         String stranger = fixtures.bearer(fixtures.admin(other));
 
-        assertThat(get(stranger, "/api/v1/queues/" + queueId)).hasStatus(404);
-        assertThat(post(stranger, "/api/v1/queues/" + queueId + "/call-next", "{}"))
+        assertThat(api.get(stranger, "/api/v1/queues/" + queueId)).hasStatus(404);
+        assertThat(api.post(stranger, "/api/v1/queues/" + queueId + "/call-next", "{}"))
                 .hasStatus(404);
-        assertThat(post(stranger, "/api/v1/tickets/" + ticket + "/skip", "")).hasStatus(404);
-        assertThat(get(stranger, "/api/v1/queues?branchId=" + clinic.branchId().value()))
+        assertThat(api.post(stranger, "/api/v1/tickets/" + ticket + "/skip", ""))
                 .hasStatus(404);
-        assertThat(get(reception, "/api/v1/queues/" + queueId)).hasStatus(200);
+        assertThat(api.get(
+                        stranger, "/api/v1/queues?branchId=" + clinic.branchId().value()))
+                .hasStatus(404);
+        assertThat(api.get(reception, "/api/v1/queues/" + queueId)).hasStatus(200);
     }
 
     @Test
     void namesTheFieldOfBadInput() {
-        MvcTestResult noPatient = post(reception, "/api/v1/queues/" + queueId + "/tickets", "{\"priority\":\"VIP\"}");
+        MvcTestResult noPatient =
+                api.post(reception, "/api/v1/queues/" + queueId + "/tickets", "{\"priority\":\"VIP\"}");
         assertThat(noPatient).hasStatus(400);
-        assertThat(body(noPatient).get("errors").get(0).get("field").asString()).isEqualTo("patientId");
+        assertThat(api.body(noPatient).get("errors").get(0).get("field").asString())
+                .isEqualTo("patientId");
 
-        MvcTestResult priority = post(
+        MvcTestResult priority = api.post(
                 reception,
                 "/api/v1/queues/" + queueId + "/tickets",
                 "{\"patientId\":\"%s\",\"priority\":\"VIP\"}".formatted(patient()));
         assertThat(priority).hasStatus(400);
-        assertThat(body(priority).get("errors").get(0).get("field").asString()).isEqualTo("priority");
+        assertThat(api.body(priority).get("errors").get(0).get("field").asString())
+                .isEqualTo("priority");
 
-        MvcTestResult point = post(
+        MvcTestResult point = api.post(
                 reception,
                 "/api/v1/queues",
                 "{\"branchId\":\"%s\",\"servicePoint\":\"BAR\"}"
@@ -272,12 +263,12 @@ class QueueApiIntegrationTests {
 
     @Test
     void listsTheBranchQueuesOfToday() {
-        MvcTestResult result =
-                get(reception, "/api/v1/queues?branchId=" + clinic.branchId().value());
+        MvcTestResult result = api.get(
+                reception, "/api/v1/queues?branchId=" + clinic.branchId().value());
 
         assertThat(result).hasStatus(200);
-        assertThat(body(result)).hasSize(1);
-        assertThat(body(result).get(0).get("practitionerId").asString())
+        assertThat(api.body(result)).hasSize(1);
+        assertThat(api.body(result).get(0).get("practitionerId").asString())
                 .isEqualTo(doctor.userId().value().toString());
     }
 }

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.shifo.ShifoApplication;
 import org.shifo.identity.Role;
+import org.shifo.platform.testing.ApiCalls;
 import org.shifo.platform.testing.IdentityFixtures;
 import org.shifo.platform.testing.IntegrationTest;
 import org.shifo.platform.testing.TestDatabaseInitializer;
@@ -25,8 +26,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import tools.jackson.databind.JsonNode;
@@ -47,6 +46,8 @@ class LiveQueueIntegrationTests {
     @Autowired
     JsonMapper json;
 
+    ApiCalls api;
+
     IdentityFixtures.Clinic clinic;
     String reception;
     String doctor;
@@ -55,39 +56,29 @@ class LiveQueueIntegrationTests {
 
     @BeforeEach
     void setUp() {
+        api = new ApiCalls(mvc, json);
         clinic = fixtures.clinic();
         reception = fixtures.bearer(fixtures.staff(clinic, Role.RECEPTIONIST));
         var doctorStaff = fixtures.staff(clinic, Role.DOCTOR);
         doctor = fixtures.bearer(doctorStaff);
-        MvcTestResult opened = post(
+        MvcTestResult opened = api.post(
                 reception,
                 "/api/v1/queues",
                 "{\"branchId\":\"%s\",\"practitionerId\":\"%s\"}"
                         .formatted(
                                 clinic.branchId().value(), doctorStaff.userId().value()));
-        queueId = body(opened).get("id").asString();
-    }
-
-    MvcTestResult post(String token, String uri, String body) {
-        return mvc.post()
-                .uri(uri)
-                .header(HttpHeaders.AUTHORIZATION, token)
-                .contentType(MediaType.APPLICATION_JSON)
-                .content(body)
-                .exchange();
-    }
-
-    JsonNode body(MvcTestResult result) {
-        return json.readTree(result.getResponse().getContentAsByteArray());
+        queueId = api.body(opened).get("id").asString();
     }
 
     String ticket(String token) {
-        return body(post(token, "/api/v1/queue/ws-ticket", "")).get("ticket").asString();
+        return api.body(api.post(token, "/api/v1/queue/ws-ticket", ""))
+                .get("ticket")
+                .asString();
     }
 
     void issueTicket() {
         patients++;
-        MvcTestResult patient = post(
+        MvcTestResult patient = api.post(
                 reception,
                 "/api/v1/patients",
                 """
@@ -95,8 +86,8 @@ class LiveQueueIntegrationTests {
                  "phones":[{"number":"+9989077700%02d","primary":true}],"registerAnyway":true}
                 """
                         .formatted(patients, patients));
-        String patientId = body(patient).get("id").asString();
-        assertThat(post(
+        String patientId = api.body(patient).get("id").asString();
+        assertThat(api.post(
                         reception,
                         "/api/v1/queues/" + queueId + "/tickets",
                         "{\"patientId\":\"%s\"}".formatted(patientId)))
@@ -172,7 +163,7 @@ class LiveQueueIntegrationTests {
                     .isEqualTo("M.N.");
             assertThat(snapshot.toString()).doesNotContain("Nazarova", "Malika");
 
-            post(doctor, "/api/v1/queues/" + queueId + "/call-next", "{\"room\":\"204\"}");
+            api.post(doctor, "/api/v1/queues/" + queueId + "/call-next", "{\"room\":\"204\"}");
             issueTicket();
 
             JsonNode called = read(client);
@@ -251,7 +242,7 @@ class LiveQueueIntegrationTests {
     @Test
     void aLobbyDisplayFollowsItsBranchAndIsClosedWhenRevoked() throws Exception {
         String admin = fixtures.bearer(fixtures.admin(clinic));
-        JsonNode display = body(post(
+        JsonNode display = api.body(api.post(
                 admin,
                 "/api/v1/queue/display-tokens",
                 "{\"branchId\":\"%s\",\"name\":\"Hall TV\"}"
@@ -269,7 +260,7 @@ class LiveQueueIntegrationTests {
                     .formatted(other.branchId().value()));
             assertThat(read(board).get("code").asString()).isEqualTo("not-found");
 
-            assertThat(post(
+            assertThat(api.post(
                             admin,
                             "/api/v1/queue/display-tokens/" + display.get("id").asString() + "/revoke",
                             ""))
@@ -296,7 +287,7 @@ class LiveQueueIntegrationTests {
                 client.send("{\"type\":\"subscribe\",\"queueId\":\"%s\"}".formatted(queueId));
                 assertThat(read(client).get("type").asString()).isEqualTo("snapshot");
 
-                post(doctor, "/api/v1/queues/" + queueId + "/call-next", "{}"); // through node A
+                api.post(doctor, "/api/v1/queues/" + queueId + "/call-next", "{}"); // through node A
 
                 JsonNode called = read(client);
                 assertThat(called.get("event").asString()).isEqualTo("TICKET_CALLED");

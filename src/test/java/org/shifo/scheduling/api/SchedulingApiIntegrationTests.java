@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.shifo.identity.Role;
 import org.shifo.identity.Staff;
+import org.shifo.platform.testing.ApiCalls;
 import org.shifo.platform.testing.IdentityFixtures;
 import org.shifo.platform.testing.IntegrationTest;
 import org.shifo.platform.testing.TestClock;
@@ -44,6 +45,8 @@ class SchedulingApiIntegrationTests {
     @Autowired
     JsonMapper json;
 
+    ApiCalls api;
+
     @Autowired
     TestClock clock;
 
@@ -58,6 +61,7 @@ class SchedulingApiIntegrationTests {
 
     @BeforeEach
     void setUp() {
+        api = new ApiCalls(mvc, json);
         clinic = fixtures.clinic();
         admin = fixtures.bearer(fixtures.admin(clinic));
         receptionist = fixtures.staff(clinic, Role.RECEPTIONIST);
@@ -71,39 +75,13 @@ class SchedulingApiIntegrationTests {
 
     // --- helpers -------------------------------------------------------------------------------------------
 
-    MvcTestResult post(String token, String uri, String body) {
-        return mvc.post()
-                .uri(uri)
-                .header(HttpHeaders.AUTHORIZATION, token)
-                .contentType(MediaType.APPLICATION_JSON)
-                .content(body)
-                .exchange();
-    }
-
-    MvcTestResult put(String token, String uri, String body) {
-        return mvc.put()
-                .uri(uri)
-                .header(HttpHeaders.AUTHORIZATION, token)
-                .contentType(MediaType.APPLICATION_JSON)
-                .content(body)
-                .exchange();
-    }
-
-    MvcTestResult get(String token, String uri) {
-        return mvc.get().uri(uri).header(HttpHeaders.AUTHORIZATION, token).exchange();
-    }
-
-    JsonNode body(MvcTestResult result) {
-        return json.readTree(result.getResponse().getContentAsByteArray());
-    }
-
     String createService(String name, int minutes) {
-        MvcTestResult result = post(
+        MvcTestResult result = api.post(
                 admin,
                 "/api/v1/services",
                 "{\"name\":\"%s\",\"durationMinutes\":%d,\"specialty\":\"dermatology\"}".formatted(name, minutes));
         assertThat(result).hasStatus(201);
-        return body(result).get("id").asString();
+        return api.body(result).get("id").asString();
     }
 
     void schedule(Staff practitioner, String start, String end, String... services) {
@@ -117,7 +95,7 @@ class SchedulingApiIntegrationTests {
                             .formatted(day, start, end));
         }
         String ids = String.join("\",\"", services);
-        MvcTestResult result = put(
+        MvcTestResult result = api.put(
                 admin,
                 "/api/v1/practitioners/" + practitioner.userId().value() + "/schedule",
                 "{\"branchId\":\"%s\",\"weekly\":[%s],\"serviceIds\":[\"%s\"]}"
@@ -126,7 +104,7 @@ class SchedulingApiIntegrationTests {
     }
 
     String registerPatient(String family, String given, String phone) {
-        MvcTestResult result = post(
+        MvcTestResult result = api.post(
                 reception,
                 "/api/v1/patients",
                 """
@@ -135,7 +113,7 @@ class SchedulingApiIntegrationTests {
                 """
                         .formatted(family, given, phone));
         assertThat(result).hasStatus(201);
-        return body(result).get("id").asString();
+        return api.body(result).get("id").asString();
     }
 
     String at(LocalDate date, String time) {
@@ -151,22 +129,22 @@ class SchedulingApiIntegrationTests {
     }
 
     MvcTestResult book(String start) {
-        return post(reception, "/api/v1/appointments", booking(start));
+        return api.post(reception, "/api/v1/appointments", booking(start));
     }
 
     String bookOk(String start) {
         MvcTestResult result = book(start);
         assertThat(result).hasStatus(201);
-        return body(result).get("id").asString();
+        return api.body(result).get("id").asString();
     }
 
     List<String> slotStarts(LocalDate date) {
-        MvcTestResult result = get(
+        MvcTestResult result = api.get(
                 reception,
                 "/api/v1/practitioners/" + doctor.userId().value() + "/slots?date=" + date + "&serviceId=" + serviceId);
         assertThat(result).hasStatus(200);
         List<String> starts = new ArrayList<>();
-        body(result).forEach(slot -> starts.add(slot.get("start").asString()));
+        api.body(result).forEach(slot -> starts.add(slot.get("start").asString()));
         return starts;
     }
 
@@ -204,12 +182,14 @@ class SchedulingApiIntegrationTests {
         @Test
         void honourAVacationAndAnExtraShift() {
             String vacation = "{\"from\":\"%s\",\"to\":\"%s\",\"kind\":\"VACATION\"}".formatted(day, day.plusDays(2));
-            assertThat(post(admin, "/api/v1/practitioners/" + doctor.userId().value() + "/exceptions", vacation))
+            assertThat(api.post(
+                            admin, "/api/v1/practitioners/" + doctor.userId().value() + "/exceptions", vacation))
                     .hasStatus(201);
             String shift = "{\"from\":\"%sT19:00\",\"to\":\"%sT20:00\",\"kind\":\"EXTRA_SHIFT\",\"branchId\":\"%s\"}"
                     .formatted(
                             day.plusDays(3), day.plusDays(3), clinic.branchId().value());
-            assertThat(post(admin, "/api/v1/practitioners/" + doctor.userId().value() + "/exceptions", shift))
+            assertThat(api.post(
+                            admin, "/api/v1/practitioners/" + doctor.userId().value() + "/exceptions", shift))
                     .hasStatus(201);
 
             assertThat(slotStarts(day)).isEmpty();
@@ -220,16 +200,16 @@ class SchedulingApiIntegrationTests {
         @Test
         void useTheBranchTimeZoneAcrossADaylightSavingChange() {
             MvcTestResult branch =
-                    post(admin, "/api/v1/branches", "{\"name\":\"Berlin\",\"timeZone\":\"Europe/Berlin\"}");
+                    api.post(admin, "/api/v1/branches", "{\"name\":\"Berlin\",\"timeZone\":\"Europe/Berlin\"}");
             assertThat(branch).hasStatus(201);
             var berlin = new IdentityFixtures.Clinic(
                     clinic.tenantId(),
                     new org.shifo.identity.BranchId(
-                            java.util.UUID.fromString(body(branch).get("id").asString())),
+                            java.util.UUID.fromString(api.body(branch).get("id").asString())),
                     clinic.adminId(),
                     clinic.adminUsername());
             Staff berlinDoctor = fixtures.staff(berlin, Role.DOCTOR);
-            MvcTestResult result = put(
+            MvcTestResult result = api.put(
                     admin,
                     "/api/v1/practitioners/" + berlinDoctor.userId().value() + "/schedule",
                     """
@@ -238,14 +218,14 @@ class SchedulingApiIntegrationTests {
                             .formatted(berlin.branchId().value(), serviceId));
             assertThat(result).hasStatus(200);
 
-            MvcTestResult slots = get(
+            MvcTestResult slots = api.get(
                     reception,
                     "/api/v1/practitioners/" + berlinDoctor.userId().value() + "/slots?date=2027-03-28&serviceId="
                             + serviceId);
 
             assertThat(slots).hasStatus(200);
             List<String> starts = new ArrayList<>();
-            body(slots).forEach(slot -> starts.add(slot.get("start").asString()));
+            api.body(slots).forEach(slot -> starts.add(slot.get("start").asString()));
             assertThat(starts)
                     .containsExactly(
                             "2027-03-28T01:00:00+01:00",
@@ -258,13 +238,13 @@ class SchedulingApiIntegrationTests {
 
         @Test
         void needADateAndAKnownService() {
-            MvcTestResult result = get(
+            MvcTestResult result = api.get(
                     reception,
                     "/api/v1/practitioners/" + doctor.userId().value() + "/slots?date=tomorrow&serviceId="
                             + java.util.UUID.randomUUID());
 
             assertThat(result).hasStatus(400);
-            assertThat(field(body(result))).isEqualTo("date");
+            assertThat(field(api.body(result))).isEqualTo("date");
         }
     }
 
@@ -276,7 +256,7 @@ class SchedulingApiIntegrationTests {
             MvcTestResult result = book(at(day, "10:00"));
 
             assertThat(result).hasStatus(201);
-            JsonNode appointment = body(result);
+            JsonNode appointment = api.body(result);
             assertThat(appointment.get("status").asString()).isEqualTo("BOOKED");
             assertThat(appointment.get("start").asString()).isEqualTo(day + "T10:00:00+05:00");
             assertThat(appointment.get("end").asString()).isEqualTo(day + "T10:20:00+05:00");
@@ -289,14 +269,14 @@ class SchedulingApiIntegrationTests {
             bookOk(at(day, "10:00"));
             String other = registerPatient("Rahimova", "Dilnoza", "+998911112233");
 
-            MvcTestResult result = post(
+            MvcTestResult result = api.post(
                     reception,
                     "/api/v1/appointments",
                     "{\"patientId\":\"%s\",\"practitionerId\":\"%s\",\"serviceId\":\"%s\",\"start\":\"%s\"}"
                             .formatted(other, doctor.userId().value(), serviceId, at(day, "10:00")));
 
             assertThat(result).hasStatus(409);
-            JsonNode problem = body(result);
+            JsonNode problem = api.body(result);
             assertThat(problem.get("type").asString()).endsWith("/booking-conflict");
             assertThat(problem.get("conflictStart").asString()).isEqualTo(day + "T10:00:00+05:00");
             assertThat(problem.get("detail").asString()).contains("10:00", "10:20");
@@ -339,7 +319,7 @@ class SchedulingApiIntegrationTests {
             MvcTestResult result = book(at(day, "13:20"));
 
             assertThat(result).hasStatus(422);
-            JsonNode problem = body(result);
+            JsonNode problem = api.body(result);
             assertThat(field(problem)).isEqualTo("start");
             assertThat(code(problem)).isEqualTo("outside-working-hours");
             assertThat(problem.get("errors").get(0).get("message").asString()).contains("09:00–13:00", "14:00–18:00");
@@ -350,8 +330,8 @@ class SchedulingApiIntegrationTests {
             MvcTestResult result = book(at(day, "09:10"));
 
             assertThat(result).hasStatus(400);
-            assertThat(code(body(result))).isEqualTo("not-on-grid");
-            assertThat(body(result).get("errors").get(0).get("message").asString())
+            assertThat(code(api.body(result))).isEqualTo("not-on-grid");
+            assertThat(api.body(result).get("errors").get(0).get("message").asString())
                     .contains("09:00", "09:20");
         }
 
@@ -360,8 +340,8 @@ class SchedulingApiIntegrationTests {
             MvcTestResult result = book(day + "T10:00:00");
 
             assertThat(result).hasStatus(400);
-            assertThat(field(body(result))).isEqualTo("start");
-            assertThat(code(body(result))).isEqualTo("malformed-moment");
+            assertThat(field(api.body(result))).isEqualTo("start");
+            assertThat(code(api.body(result))).isEqualTo("malformed-moment");
         }
 
         @Test
@@ -369,10 +349,10 @@ class SchedulingApiIntegrationTests {
             LocalDate past = day.minusDays(14);
             assertThat(book(at(past, "10:00"))).hasStatus(422);
 
-            MvcTestResult result = post(admin, "/api/v1/appointments", booking(at(past, "10:00")));
+            MvcTestResult result = api.post(admin, "/api/v1/appointments", booking(at(past, "10:00")));
 
             assertThat(result).hasStatus(201);
-            assertThat(body(result).get("backEntry").asBoolean()).isTrue();
+            assertThat(api.body(result).get("backEntry").asBoolean()).isTrue();
             assertThat(TestDatabase.get()
                             .count(
                                     "SELECT count(*) FROM audit.entries WHERE tenant_id = ? AND action = 'appointment.back_entry'",
@@ -383,28 +363,28 @@ class SchedulingApiIntegrationTests {
         @Test
         void namesEachUnknownReferenceAndSavesNothing() {
             String unknown = java.util.UUID.randomUUID().toString();
-            assertThat(field(body(post(
+            assertThat(field(api.body(api.post(
                             reception,
                             "/api/v1/appointments",
                             "{\"patientId\":\"%s\",\"practitionerId\":\"%s\",\"serviceId\":\"%s\",\"start\":\"%s\"}"
                                     .formatted(unknown, doctor.userId().value(), serviceId, at(day, "10:00"))))))
                     .isEqualTo("patientId");
-            assertThat(field(body(post(
+            assertThat(field(api.body(api.post(
                             reception,
                             "/api/v1/appointments",
                             "{\"patientId\":\"%s\",\"practitionerId\":\"%s\",\"serviceId\":\"%s\",\"start\":\"%s\"}"
                                     .formatted(patientId, unknown, serviceId, at(day, "10:00"))))))
                     .isEqualTo("practitionerId");
-            assertThat(field(body(post(
+            assertThat(field(api.body(api.post(
                             reception,
                             "/api/v1/appointments",
                             "{\"patientId\":\"%s\",\"practitionerId\":\"%s\",\"serviceId\":\"%s\",\"start\":\"%s\"}"
                                     .formatted(patientId, doctor.userId().value(), unknown, at(day, "10:00"))))))
                     .isEqualTo("serviceId");
             MvcTestResult malformed =
-                    post(reception, "/api/v1/appointments", "{\"patientId\":\"x\",\"start\":\"soon\"}");
+                    api.post(reception, "/api/v1/appointments", "{\"patientId\":\"x\",\"start\":\"soon\"}");
             assertThat(malformed).hasStatus(400);
-            assertThat(body(malformed).get("errors")).hasSize(4);
+            assertThat(api.body(malformed).get("errors")).hasSize(4);
             assertThat(TestDatabase.get()
                             .count(
                                     "SELECT count(*) FROM scheduling.appointments WHERE tenant_id = ?",
@@ -414,48 +394,48 @@ class SchedulingApiIntegrationTests {
 
         @Test
         void refusesADisabledPractitioner() {
-            assertThat(post(admin, "/api/v1/users/" + doctor.userId().value() + "/disable", "{}"))
+            assertThat(api.post(admin, "/api/v1/users/" + doctor.userId().value() + "/disable", "{}"))
                     .hasStatus(200);
 
             MvcTestResult result = book(at(day, "10:00"));
 
             assertThat(result).hasStatus(422);
-            assertThat(code(body(result))).isEqualTo("practitioner-disabled");
+            assertThat(code(api.body(result))).isEqualTo("practitioner-disabled");
         }
 
         @Test
         void refusesAMergedPatientAndNamesTheSurvivor() {
             String survivor = registerPatient("Karimov", "Aziz", "+998901234568");
-            MvcTestResult merge = post(
+            MvcTestResult merge = api.post(
                     admin, "/api/v1/patients/" + survivor + "/merge", "{\"mergedId\":\"%s\"}".formatted(patientId));
             assertThat(merge).hasStatus(200);
 
             MvcTestResult result = book(at(day, "10:00"));
 
             assertThat(result).hasStatus(422);
-            assertThat(code(body(result))).isEqualTo("merged-patient");
-            assertThat(body(result).get("detail").asString()).contains(survivor);
+            assertThat(code(api.body(result))).isEqualTo("merged-patient");
+            assertThat(api.body(result).get("detail").asString()).contains(survivor);
         }
 
         @Test
         void aMergeMovesAppointmentsToTheSurvivorAndAnUndoMovesThemBack() {
             String id = bookOk(at(day, "10:00"));
             String survivor = registerPatient("Karimov", "Aziz", "+998901234568");
-            MvcTestResult merge = post(
+            MvcTestResult merge = api.post(
                     admin, "/api/v1/patients/" + survivor + "/merge", "{\"mergedId\":\"%s\"}".formatted(patientId));
-            assertThat(body(get(reception, "/api/v1/appointments/" + id))
+            assertThat(api.body(api.get(reception, "/api/v1/appointments/" + id))
                             .get("patientId")
                             .asString())
                     .isEqualTo(survivor);
 
-            assertThat(post(
+            assertThat(api.post(
                             admin,
                             "/api/v1/patient-merges/"
-                                    + body(merge).get("mergeId").asString() + "/undo",
+                                    + api.body(merge).get("mergeId").asString() + "/undo",
                             "{}"))
                     .hasStatus(204);
 
-            assertThat(body(get(reception, "/api/v1/appointments/" + id))
+            assertThat(api.body(api.get(reception, "/api/v1/appointments/" + id))
                             .get("patientId")
                             .asString())
                     .isEqualTo(patientId);
@@ -467,31 +447,31 @@ class SchedulingApiIntegrationTests {
             IdentityFixtures.Clinic other = fixtures.clinic();
             String stranger = fixtures.bearer(fixtures.admin(other));
 
-            assertThat(get(stranger, "/api/v1/appointments/" + id)).hasStatus(404);
-            assertThat(post(stranger, "/api/v1/appointments/" + id + "/cancel", "{\"reason\":\"x\"}"))
+            assertThat(api.get(stranger, "/api/v1/appointments/" + id)).hasStatus(404);
+            assertThat(api.post(stranger, "/api/v1/appointments/" + id + "/cancel", "{\"reason\":\"x\"}"))
                     .hasStatus(404);
-            assertThat(post(
+            assertThat(api.post(
                             stranger,
                             "/api/v1/appointments/" + id + "/reschedule",
                             "{\"start\":\"%s\"}".formatted(at(day, "11:00"))))
                     .hasStatus(404);
-            assertThat(get(
+            assertThat(api.get(
                             stranger,
                             "/api/v1/practitioners/" + doctor.userId().value() + "/slots?date=" + day + "&serviceId="
                                     + serviceId))
                     .hasStatus(404);
-            assertThat(body(get(stranger, "/api/v1/appointments?from=" + day + "&to=" + day.plusDays(1))))
+            assertThat(api.body(api.get(stranger, "/api/v1/appointments?from=" + day + "&to=" + day.plusDays(1))))
                     .isEmpty();
-            assertThat(get(reception, "/api/v1/appointments/" + id)).hasStatus(200);
+            assertThat(api.get(reception, "/api/v1/appointments/" + id)).hasStatus(200);
         }
 
         @Test
         void keepsTheLaboratoryOutOfAppointments() {
             String lab = fixtures.bearer(fixtures.staff(clinic, Role.LAB));
 
-            assertThat(get(lab, "/api/v1/appointments?from=" + day + "&to=" + day.plusDays(1)))
+            assertThat(api.get(lab, "/api/v1/appointments?from=" + day + "&to=" + day.plusDays(1)))
                     .hasStatus(403);
-            assertThat(post(lab, "/api/v1/appointments", booking(at(day, "10:00"))))
+            assertThat(api.post(lab, "/api/v1/appointments", booking(at(day, "10:00"))))
                     .hasStatus(403);
         }
     }
@@ -503,29 +483,29 @@ class SchedulingApiIntegrationTests {
         void reschedulesChecksInStartsAndCompletes() {
             String id = bookOk(at(day, "10:00"));
 
-            MvcTestResult moved = post(
+            MvcTestResult moved = api.post(
                     reception,
                     "/api/v1/appointments/" + id + "/reschedule",
                     "{\"start\":\"%s\"}".formatted(at(day, "15:00")));
             assertThat(moved).hasStatus(200);
-            assertThat(body(moved).get("start").asString()).isEqualTo(day + "T15:00:00+05:00");
+            assertThat(api.body(moved).get("start").asString()).isEqualTo(day + "T15:00:00+05:00");
             assertThat(slotStarts(day)).contains(day + "T10:00:00+05:00").doesNotContain(day + "T15:00:00+05:00");
 
             clock.advance(Duration.between(
                     clock.instant(), day.atTime(14, 50).atZone(TASHKENT).toInstant()));
             reception = fixtures.bearer(receptionist); // the old access token has expired meanwhile
-            JsonNode ticket = body(post(reception, "/api/v1/appointments/" + id + "/check-in", ""));
+            JsonNode ticket = api.body(api.post(reception, "/api/v1/appointments/" + id + "/check-in", ""));
             assertThat(ticket.get("appointment").get("status").asString()).isEqualTo("CHECKED_IN");
             assertThat(ticket.get("number").asString()).matches("[A-Z]-001");
             assertThat(ticket.get("position").asInt()).isEqualTo(1);
             assertThat(ticket.get("estimatedWaitMinutes").asInt()).isZero();
             assertThat(ticket.get("queueId").asString()).isNotBlank();
             String doctorToken = fixtures.bearer(doctor);
-            assertThat(body(post(doctorToken, "/api/v1/appointments/" + id + "/start", ""))
+            assertThat(api.body(api.post(doctorToken, "/api/v1/appointments/" + id + "/start", ""))
                             .get("status")
                             .asString())
                     .isEqualTo("IN_PROGRESS");
-            JsonNode done = body(post(doctorToken, "/api/v1/appointments/" + id + "/complete", ""));
+            JsonNode done = api.body(api.post(doctorToken, "/api/v1/appointments/" + id + "/complete", ""));
             assertThat(done.get("status").asString()).isEqualTo("COMPLETED");
             assertThat(done.get("checkedInAt").isNull()).isFalse();
             assertThat(done.get("finishedAt").isNull()).isFalse();
@@ -535,10 +515,10 @@ class SchedulingApiIntegrationTests {
         void refusesAnIllegalTransitionListingTheAllowedOnes() {
             String id = bookOk(at(day, "10:00"));
 
-            MvcTestResult result = post(fixtures.bearer(doctor), "/api/v1/appointments/" + id + "/complete", "");
+            MvcTestResult result = api.post(fixtures.bearer(doctor), "/api/v1/appointments/" + id + "/complete", "");
 
             assertThat(result).hasStatus(409);
-            JsonNode problem = body(result);
+            JsonNode problem = api.body(result);
             assertThat(problem.get("currentStatus").asString()).isEqualTo("BOOKED");
             assertThat(problem.get("allowedStatuses").toString()).contains("CHECKED_IN", "CANCELLED", "NO_SHOW");
         }
@@ -547,40 +527,40 @@ class SchedulingApiIntegrationTests {
         void checksInOnlyOnTheDayOfTheAppointment() {
             String id = bookOk(at(day, "10:00"));
 
-            MvcTestResult result = post(reception, "/api/v1/appointments/" + id + "/check-in", "");
+            MvcTestResult result = api.post(reception, "/api/v1/appointments/" + id + "/check-in", "");
 
             assertThat(result).hasStatus(422);
-            assertThat(code(body(result))).isEqualTo("not-today");
+            assertThat(code(api.body(result))).isEqualTo("not-today");
         }
 
         @Test
         void cancellingNeedsAReasonAndFreesTheTime() {
             String id = bookOk(at(day, "10:00"));
-            MvcTestResult noReason = post(reception, "/api/v1/appointments/" + id + "/cancel", "{}");
+            MvcTestResult noReason = api.post(reception, "/api/v1/appointments/" + id + "/cancel", "{}");
             assertThat(noReason).hasStatus(400);
-            assertThat(field(body(noReason))).isEqualTo("reason");
+            assertThat(field(api.body(noReason))).isEqualTo("reason");
 
             MvcTestResult cancelled =
-                    post(reception, "/api/v1/appointments/" + id + "/cancel", "{\"reason\":\"patient asked\"}");
+                    api.post(reception, "/api/v1/appointments/" + id + "/cancel", "{\"reason\":\"patient asked\"}");
 
             assertThat(cancelled).hasStatus(200);
-            assertThat(body(cancelled).get("status").asString()).isEqualTo("CANCELLED");
+            assertThat(api.body(cancelled).get("status").asString()).isEqualTo("CANCELLED");
             bookOk(at(day, "10:00"));
-            assertThat(post(reception, "/api/v1/appointments/" + id + "/cancel", "{\"reason\":\"again\"}"))
+            assertThat(api.post(reception, "/api/v1/appointments/" + id + "/cancel", "{\"reason\":\"again\"}"))
                     .hasStatus(409);
         }
 
         @Test
         void aWalkInIsCheckedInAtOnceAndTakesNobodysSlot() {
-            MvcTestResult result = post(
+            MvcTestResult result = api.post(
                     reception,
                     "/api/v1/visits",
                     "{\"patientId\":\"%s\",\"practitionerId\":\"%s\",\"serviceId\":\"%s\"}"
                             .formatted(patientId, doctor.userId().value(), serviceId));
 
             assertThat(result).hasStatus(201);
-            assertThat(body(result).get("status").asString()).isEqualTo("CHECKED_IN");
-            assertThat(body(result).get("walkIn").asBoolean()).isTrue();
+            assertThat(api.body(result).get("status").asString()).isEqualTo("CHECKED_IN");
+            assertThat(api.body(result).get("walkIn").asBoolean()).isTrue();
         }
 
         @Test
@@ -589,13 +569,13 @@ class SchedulingApiIntegrationTests {
             bookOk(at(day, "11:00"));
             bookOk(at(day.plusDays(1), "11:00"));
 
-            MvcTestResult result = get(
+            MvcTestResult result = api.get(
                     reception,
                     "/api/v1/appointments?practitionerId=" + doctor.userId().value() + "&from=" + day + "&to=" + day
                             + "&status=BOOKED");
 
             assertThat(result).hasStatus(200);
-            assertThat(body(result)).hasSize(2);
+            assertThat(api.body(result)).hasSize(2);
             assertThat(TestDatabase.get()
                             .count(
                                     "SELECT count(*) FROM audit.entries WHERE tenant_id = ? AND action = 'appointment.list'",
@@ -609,22 +589,22 @@ class SchedulingApiIntegrationTests {
 
         @Test
         void aServiceNeedsANameAndAPlausibleDuration() {
-            MvcTestResult result = post(admin, "/api/v1/services", "{\"name\":\" \",\"durationMinutes\":3}");
+            MvcTestResult result = api.post(admin, "/api/v1/services", "{\"name\":\" \",\"durationMinutes\":3}");
 
             assertThat(result).hasStatus(400);
-            assertThat(body(result).get("errors").toString()).contains("\"name\"", "\"durationMinutes\"");
-            assertThat(post(
+            assertThat(api.body(result).get("errors").toString()).contains("\"name\"", "\"durationMinutes\"");
+            assertThat(api.post(
                             admin,
                             "/api/v1/services",
                             "{\"name\":\"dermatology CONSULTATION\",\"durationMinutes\":20}"))
                     .hasStatus(400);
-            assertThat(post(reception, "/api/v1/services", "{\"name\":\"Peeling\",\"durationMinutes\":30}"))
+            assertThat(api.post(reception, "/api/v1/services", "{\"name\":\"Peeling\",\"durationMinutes\":30}"))
                     .hasStatus(403);
         }
 
         @Test
         void aScheduleNamesEachBrokenInterval() {
-            MvcTestResult result = put(
+            MvcTestResult result = api.put(
                     admin,
                     "/api/v1/practitioners/" + doctor.userId().value() + "/schedule",
                     """
@@ -638,7 +618,7 @@ class SchedulingApiIntegrationTests {
                             .formatted(clinic.branchId().value(), java.util.UUID.randomUUID()));
 
             assertThat(result).hasStatus(400);
-            assertThat(body(result).get("errors").toString())
+            assertThat(api.body(result).get("errors").toString())
                     .contains(
                             "weekly[0].end",
                             "weekly[1].dayOfWeek",
@@ -652,30 +632,31 @@ class SchedulingApiIntegrationTests {
         @Test
         void anExceptionEndsAfterItBeginsAndHasAKnownKind() {
             String uri = "/api/v1/practitioners/" + doctor.userId().value() + "/exceptions";
-            MvcTestResult backwards = post(
+            MvcTestResult backwards = api.post(
                     admin,
                     uri,
                     "{\"from\":\"%s\",\"to\":\"%s\",\"kind\":\"VACATION\"}".formatted(day + "T12:00", day + "T09:00"));
             assertThat(backwards).hasStatus(400);
-            assertThat(field(body(backwards))).isEqualTo("to");
+            assertThat(field(api.body(backwards))).isEqualTo("to");
 
             MvcTestResult kind =
-                    post(admin, uri, "{\"from\":\"%s\",\"to\":\"%s\",\"kind\":\"HOLIDAY\"}".formatted(day, day));
+                    api.post(admin, uri, "{\"from\":\"%s\",\"to\":\"%s\",\"kind\":\"HOLIDAY\"}".formatted(day, day));
             assertThat(kind).hasStatus(400);
-            assertThat(field(body(kind))).isEqualTo("kind");
+            assertThat(field(api.body(kind))).isEqualTo("kind");
         }
 
         @Test
         void aVacationOverBookedTimeListsTheAppointmentsToMove() {
             String id = bookOk(at(day, "10:00"));
 
-            MvcTestResult result = post(
+            MvcTestResult result = api.post(
                     admin,
                     "/api/v1/practitioners/" + doctor.userId().value() + "/exceptions",
                     "{\"from\":\"%s\",\"to\":\"%s\",\"kind\":\"SICK_LEAVE\"}".formatted(day, day));
 
             assertThat(result).hasStatus(201);
-            assertThat(body(result).get("affectedAppointmentIds").toString()).contains(id);
+            assertThat(api.body(result).get("affectedAppointmentIds").toString())
+                    .contains(id);
         }
 
         @Test
@@ -683,7 +664,7 @@ class SchedulingApiIntegrationTests {
             MvcTestResult result = book(day + "T10:00:00+25:00");
 
             assertThat(result).hasStatus(400);
-            assertThat(code(body(result))).isEqualTo("malformed-moment");
+            assertThat(code(api.body(result))).isEqualTo("malformed-moment");
         }
 
         @Test
@@ -697,7 +678,7 @@ class SchedulingApiIntegrationTests {
                     .exchange();
 
             assertThat(result).hasStatus(422);
-            assertThat(body(result).get("errors").get(0).get("message").asString())
+            assertThat(api.body(result).get("errors").get(0).get("message").asString())
                     .contains("вне рабочего времени");
         }
     }
