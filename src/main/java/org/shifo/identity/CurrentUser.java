@@ -12,6 +12,16 @@ public final class CurrentUser {
         return TenantContext.currentPrincipal();
     }
 
+    /** The signed-in staff member as the audit actor, else the named part of the system acting on its own. */
+    public static org.shifo.audit.AuditActor auditActor(String process) {
+        return find().map(Staff::auditActor).orElseGet(() -> org.shifo.audit.AuditActor.system(process));
+    }
+
+    /** Whether the signed-in staff member works in the branch; work without a signed-in member is not limited. */
+    public static boolean worksIn(BranchId branch) {
+        return find().map(staff -> staff.worksIn(branch)).orElse(true);
+    }
+
     /** The signed-in staff member; fails when there is none (a route that needs one is never public). */
     public static Staff get() {
         return find().orElseThrow(() -> new IllegalStateException("No signed-in staff member"));

@@ -45,6 +45,17 @@ public record Staff(
         return roles.contains(new BranchRole(branch, role));
     }
 
+    /** Whether this member acts in the branch: administrators in every branch, others where they hold a role. */
+    public boolean worksIn(BranchId branch) {
+        return hasRole(Role.ADMIN)
+                || roles.stream().anyMatch(held -> held.branchId().equals(branch));
+    }
+
+    /** This member as the actor of audit entries. */
+    public org.shifo.audit.AuditActor auditActor() {
+        return org.shifo.audit.AuditActor.user(userId.value(), fullName);
+    }
+
     public Set<Role> distinctRoles() {
         return roles.stream().map(BranchRole::role).collect(Collectors.toUnmodifiableSet());
     }

@@ -8,7 +8,6 @@ import org.jspecify.annotations.Nullable;
 import org.shifo.audit.AuditActor;
 import org.shifo.identity.BranchTimeZones;
 import org.shifo.identity.CurrentUser;
-import org.shifo.identity.Staff;
 import org.shifo.identity.TenantContext;
 import org.springframework.stereotype.Component;
 
@@ -42,12 +41,6 @@ public class RegistryClock {
     }
 
     public AuditActor actor() {
-        return CurrentUser.find()
-                .<AuditActor>map(RegistryClock::actorOf)
-                .orElseGet(() -> AuditActor.system("patients"));
-    }
-
-    private static AuditActor actorOf(Staff staff) {
-        return AuditActor.user(staff.userId().value(), staff.fullName());
+        return CurrentUser.auditActor("patients");
     }
 }

@@ -80,6 +80,6 @@ class LiveAccessApiController {
     }
 
     private static AuditActor actor(Staff staff) {
-        return AuditActor.user(staff.userId().value(), staff.fullName());
+        return staff.auditActor();
     }
 }

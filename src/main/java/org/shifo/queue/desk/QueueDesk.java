@@ -19,7 +19,6 @@ import org.shifo.audit.AuditLog;
 import org.shifo.audit.AuditOutcome;
 import org.shifo.identity.BranchId;
 import org.shifo.identity.CurrentUser;
-import org.shifo.identity.Role;
 import org.shifo.identity.StaffDirectory;
 import org.shifo.identity.TenantContext;
 import org.shifo.identity.TenantId;
@@ -377,13 +376,6 @@ public class QueueDesk implements CheckInTickets {
         return ticketView(ticketId);
     }
 
-    /** The events of a queue after a sequence number (for clients resuming a live feed). */
-    @Transactional(readOnly = true)
-    public List<QueueStore.EventRow> eventsAfter(UUID queueId, long afterSeq) {
-        visibleQueue(queueId);
-        return store.eventsAfter(tenant(), queueId, afterSeq, 1000);
-    }
-
     // --- inside -----------------------------------------------------------------------------------------------
 
     private Ticket issueLocked(
@@ -574,7 +566,7 @@ public class QueueDesk implements CheckInTickets {
 
     private QueueInfo visibleQueue(UUID queueId) {
         QueueInfo queue = store.find(tenant(), queueId).orElseThrow(() -> QueueException.notFound("queue"));
-        if (!worksIn(new BranchId(queue.branchId()))) {
+        if (!CurrentUser.worksIn(new BranchId(queue.branchId()))) {
             throw QueueException.notFound("queue");
         }
         return queue;
@@ -586,7 +578,8 @@ public class QueueDesk implements CheckInTickets {
 
     /** Locks a queue the caller may see; a missing one is a 404, or a 400 on {@code field} when it was named in a body. */
     private QueueInfo lockVisibleOr(UUID queueId, @Nullable String field) {
-        Optional<QueueInfo> queue = store.lock(tenant(), queueId).filter(q -> worksIn(new BranchId(q.branchId())));
+        Optional<QueueInfo> queue =
+                store.lock(tenant(), queueId).filter(q -> CurrentUser.worksIn(new BranchId(q.branchId())));
         if (queue.isEmpty()) {
             throw field == null
                     ? QueueException.notFound("queue")
@@ -596,16 +589,10 @@ public class QueueDesk implements CheckInTickets {
     }
 
     private void requireBranch(BranchId branch) {
-        if (!worksIn(branch) || staff.branch(TenantContext.require(), branch).isEmpty()) {
+        if (!CurrentUser.worksIn(branch)
+                || staff.branch(TenantContext.require(), branch).isEmpty()) {
             throw QueueException.notFound("branch");
         }
-    }
-
-    private static boolean worksIn(BranchId branch) {
-        return CurrentUser.find()
-                .map(s -> s.hasRole(Role.ADMIN)
-                        || s.roles().stream().anyMatch(r -> r.branchId().equals(branch)))
-                .orElse(true);
     }
 
     private LocalDate today(BranchId branch) {
@@ -629,8 +616,6 @@ public class QueueDesk implements CheckInTickets {
     }
 
     private static AuditActor actor() {
-        return CurrentUser.find()
-                .<AuditActor>map(s -> AuditActor.user(s.userId().value(), s.fullName()))
-                .orElseGet(() -> AuditActor.system("queue"));
+        return CurrentUser.auditActor("queue");
     }
 }

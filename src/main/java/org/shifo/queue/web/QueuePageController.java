@@ -210,6 +210,6 @@ class QueuePageController {
     }
 
     private static AuditActor actor(Staff staff) {
-        return AuditActor.user(staff.userId().value(), staff.fullName());
+        return staff.auditActor();
     }
 }

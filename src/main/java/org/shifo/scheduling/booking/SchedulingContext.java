@@ -52,8 +52,7 @@ public class SchedulingContext {
     }
 
     public AuditActor actor() {
-        return staff().<AuditActor>map(s -> AuditActor.user(s.userId().value(), s.fullName()))
-                .orElseGet(() -> AuditActor.system("scheduling"));
+        return CurrentUser.auditActor("scheduling");
     }
 
     public boolean isAdmin() {
@@ -62,9 +61,7 @@ public class SchedulingContext {
 
     /** Whether the acting staff member works in the branch (administrators act in every branch). */
     public boolean worksIn(BranchId branch) {
-        return staff().map(s -> s.hasRole(Role.ADMIN)
-                        || s.roles().stream().anyMatch(r -> r.branchId().equals(branch)))
-                .orElse(true);
+        return CurrentUser.worksIn(branch);
     }
 
     /** Every branch's time zone, read once per call. */

@@ -160,19 +160,6 @@ public class ScheduleStore {
         return templates;
     }
 
-    /** The practitioners with a template in a branch (or in any branch when {@code branch} is null). */
-    public List<UUID> practitioners(UUID tenant, @Nullable BranchId branch) {
-        return jdbc.sql(
-                        """
-                        SELECT DISTINCT practitioner_id FROM scheduling.schedules
-                        WHERE tenant_id = :tenant AND (CAST(:b AS uuid) IS NULL OR branch_id = :b)
-                        """)
-                .param("tenant", tenant)
-                .param("b", branch == null ? null : branch.value())
-                .query(UUID.class)
-                .list();
-    }
-
     public void insertException(
             UUID tenant, UUID practitioner, ScheduleException exception, Instant now, @Nullable UUID by) {
         jdbc.sql(
