@@ -385,13 +385,12 @@ public class QueueDesk implements CheckInTickets {
             @Nullable UUID appointment,
             Priority priority,
             @Nullable UUID from) {
-        if (store.lock(tenant, queue.id()).isEmpty()) {
-            throw QueueException.notFound("queue");
-        }
-        int number = store.nextNumber(tenant, queue.id());
-        if (number > 999) {
+        QueueInfo locked = store.lock(tenant, queue.id()).orElseThrow(() -> QueueException.notFound("queue"));
+        // checked before counting: the database refuses a 1,000th number, which would be a 500
+        if (locked.lastNumber() >= 999) {
             throw QueueException.conflict("queue-full", "This queue has handed out 999 tickets today.");
         }
+        int number = store.nextNumber(tenant, queue.id());
         Instant now = now();
         Ticket ticket = new Ticket(
                 UUID.randomUUID(),
