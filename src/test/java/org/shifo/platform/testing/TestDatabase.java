@@ -189,13 +189,16 @@ public final class TestDatabase {
     }
 
     /**
-     * Forgets every rate-limit bucket. A browser always comes from 127.0.0.1, so without this the sign-ins of
-     * one browser test would count against the next one's per-address limit.
+     * Forgets every rate-limit bucket and every failed sign-in counted per client address. A browser always
+     * comes from 127.0.0.1, so without this the sign-ins of one browser test would count against the next one's
+     * per-address limit, and the wrong passwords of one test would make the next test's sign-in wait out a
+     * back-off (four failures in a class cost the next attempt a second).
      */
     public void resetRateLimits() {
         try (Connection connection = connectAsSuperuser();
                 var statement = connection.createStatement()) {
             statement.execute("DELETE FROM public.rate_limit_buckets");
+            statement.execute("DELETE FROM identity.address_failures");
         } catch (SQLException e) {
             // before the first context has migrated the schema there is no table, and nothing to forget
             if (!"42P01".equals(e.getSQLState())) {
