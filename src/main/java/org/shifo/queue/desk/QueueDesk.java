@@ -19,6 +19,7 @@ import org.shifo.audit.AuditLog;
 import org.shifo.audit.AuditOutcome;
 import org.shifo.identity.BranchId;
 import org.shifo.identity.CurrentUser;
+import org.shifo.identity.Staff;
 import org.shifo.identity.StaffDirectory;
 import org.shifo.identity.TenantContext;
 import org.shifo.identity.TenantId;
@@ -26,6 +27,7 @@ import org.shifo.identity.UserId;
 import org.shifo.patients.PatientDirectory;
 import org.shifo.patients.PatientId;
 import org.shifo.queue.TicketCalled;
+import org.shifo.queue.TicketStarted;
 import org.shifo.queue.domain.Priority;
 import org.shifo.queue.domain.QueueException;
 import org.shifo.queue.domain.QueueInfo;
@@ -458,6 +460,18 @@ public class QueueDesk implements CheckInTickets {
                         AuditOutcome.SUCCESS)
                 .withDetail("patient", ticket.patientId().toString())
                 .withDetail("queue", queue.id().toString()));
+        if (action == TicketAction.START) {
+            events.publishEvent(new TicketStarted(
+                    TenantContext.require(),
+                    new BranchId(queue.branchId()),
+                    queue.id(),
+                    ticket.id(),
+                    new PatientId(ticket.patientId()),
+                    queue.practitionerId() == null ? null : new UserId(queue.practitionerId()),
+                    ticket.appointmentId(),
+                    CurrentUser.find().map(Staff::userId).orElse(null),
+                    now));
+        }
         if (action == TicketAction.CALL || action == TicketAction.RECALL) {
             events.publishEvent(new TicketCalled(
                     TenantContext.require(),

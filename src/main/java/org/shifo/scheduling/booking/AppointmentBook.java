@@ -28,6 +28,7 @@ import org.shifo.scheduling.AppointmentCancelled;
 import org.shifo.scheduling.AppointmentId;
 import org.shifo.scheduling.AppointmentRescheduled;
 import org.shifo.scheduling.PatientCheckedIn;
+import org.shifo.scheduling.VisitStarted;
 import org.shifo.scheduling.domain.Appointment;
 import org.shifo.scheduling.domain.AppointmentStatus;
 import org.shifo.scheduling.domain.BookingConflictException;
@@ -613,6 +614,15 @@ public class AppointmentBook {
                     current.version() + 1);
             store.changeStatus(context.tenantValue(), changed);
             record(action, changed);
+            if (target == AppointmentStatus.IN_PROGRESS) {
+                events.publishEvent(new VisitStarted(
+                        context.tenant(),
+                        changed.id(),
+                        changed.branch(),
+                        changed.patient(),
+                        changed.practitioner(),
+                        now));
+            }
             if (target == AppointmentStatus.CHECKED_IN) {
                 events.publishEvent(new PatientCheckedIn(
                         context.tenant(),

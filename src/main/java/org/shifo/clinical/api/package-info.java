@@ -1,0 +1,4 @@
+@NullMarked
+package org.shifo.clinical.api;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.shifo.clinical.domain;
+
+import org.jspecify.annotations.NullMarked;

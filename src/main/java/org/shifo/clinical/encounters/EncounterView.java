@@ -1,0 +1,24 @@
+package org.shifo.clinical.encounters;
+
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.shifo.clinical.domain.Diagnosis;
+import org.shifo.clinical.domain.Encounter;
+import org.shifo.clinical.domain.Vitals;
+import org.shifo.patients.PatientDirectory;
+
+/** An encounter with what the chart shows of it: the patient, the doctor's name, its vitals and diagnoses. */
+public record EncounterView(
+        Encounter encounter,
+        PatientDirectory.@Nullable Entry patient,
+        String practitionerName,
+        String branchName,
+        java.time.ZoneId zone,
+        List<Vitals> vitals,
+        List<Diagnosis> diagnoses) {
+
+    public EncounterView {
+        vitals = List.copyOf(vitals);
+        diagnoses = List.copyOf(diagnoses);
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package org.shifo.clinical.encounters;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.shifo.clinical.persistence;
+
+import org.jspecify.annotations.NullMarked;

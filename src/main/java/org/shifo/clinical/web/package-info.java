@@ -1,0 +1,4 @@
+@NullMarked
+package org.shifo.clinical.web;
+
+import org.jspecify.annotations.NullMarked;

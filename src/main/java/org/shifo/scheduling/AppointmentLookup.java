@@ -1,0 +1,28 @@
+package org.shifo.scheduling;
+
+import java.time.Instant;
+import java.util.Optional;
+import org.shifo.identity.BranchId;
+import org.shifo.identity.TenantId;
+import org.shifo.identity.UserId;
+import org.shifo.patients.PatientId;
+
+/**
+ * What another module may ask about an appointment it refers to (an encounter opened for it): who, where, when
+ * and its status. Not audited: the caller records the access in its own terms.
+ */
+public interface AppointmentLookup {
+
+    /** The facts of one appointment. {@code status} is the name of its status (BOOKED, CHECKED_IN, ...). */
+    record Summary(
+            AppointmentId id,
+            PatientId patient,
+            UserId practitioner,
+            BranchId branch,
+            String status,
+            Instant start,
+            Instant end) {}
+
+    /** The appointment, unless it does not exist in this organization. */
+    Optional<Summary> find(TenantId tenant, AppointmentId id);
+}
