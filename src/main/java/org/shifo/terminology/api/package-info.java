@@ -1,0 +1,4 @@
+@NullMarked
+package org.shifo.terminology.api;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.shifo.terminology.domain;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.shifo.terminology.importing;
+
+import org.jspecify.annotations.NullMarked;

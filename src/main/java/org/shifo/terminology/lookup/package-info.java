@@ -1,0 +1,4 @@
+@NullMarked
+package org.shifo.terminology.lookup;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.shifo.terminology.persistence;
+
+import org.jspecify.annotations.NullMarked;

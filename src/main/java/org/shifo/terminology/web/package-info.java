@@ -1,0 +1,4 @@
+@NullMarked
+package org.shifo.terminology.web;
+
+import org.jspecify.annotations.NullMarked;
