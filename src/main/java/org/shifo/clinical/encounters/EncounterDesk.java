@@ -50,7 +50,6 @@ import org.shifo.scheduling.AppointmentId;
 import org.shifo.scheduling.AppointmentLookup;
 import org.shifo.terminology.CodeCheck;
 import org.shifo.terminology.Terminology;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.AccessDeniedException;
@@ -76,7 +75,7 @@ public class EncounterDesk {
     private final PatientDirectory patients;
     private final StaffDirectory staff;
     private final AppointmentLookup appointments;
-    private final ObjectProvider<Terminology> terminology;
+    private final Terminology terminology;
     private final Templates templates;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
@@ -89,7 +88,7 @@ public class EncounterDesk {
             PatientDirectory patients,
             StaffDirectory staff,
             AppointmentLookup appointments,
-            ObjectProvider<Terminology> terminology,
+            Terminology terminology,
             Templates templates,
             AuditLog audit,
             ApplicationEventPublisher events,
@@ -397,7 +396,7 @@ public class EncounterDesk {
         if (input.system() == null || input.system().isBlank()) {
             violations.add(Violation.of("system", "required", "is required"));
         } else {
-            system = terminology().system(input.system().strip()).orElse(null);
+            system = terminology.system(input.system().strip()).orElse(null);
             if (system == null) {
                 violations.add(Violation.of(
                         "system", "unknown-system", "is not a known code system (use ICD-10 or ICD-10-CM)"));
@@ -443,8 +442,8 @@ public class EncounterDesk {
                             patient.birthDate()));
                 }
             }
-            CodeCheck check = terminology()
-                    .check(chosenSystem, Objects.requireNonNull(input.code()).strip(), language.getLanguage());
+            CodeCheck check = terminology.check(
+                    chosenSystem, Objects.requireNonNull(input.code()).strip(), language.getLanguage());
             if (!check.verdict().recordable()) {
                 throw new UnrecordableCodeException(check);
             }
@@ -608,57 +607,6 @@ public class EncounterDesk {
 
         public CodeCheck check() {
             return check;
-        }
-    }
-
-    // TODO(lead): inject Terminology directly once the terminology module's implementation is on main
-    private Terminology terminology() {
-        return terminology.getIfAvailable(() -> StructureOnly.INSTANCE);
-    }
-
-    /** Until a Terminology implementation exists: ICD-10 codes checked by their structure only, unverified. */
-    private enum StructureOnly implements Terminology {
-        INSTANCE;
-
-        private static final java.util.regex.Pattern ICD10_CODE =
-                java.util.regex.Pattern.compile("[A-Z][0-9][0-9A-Z](\\.[0-9A-Z]{1,4})?");
-
-        @Override
-        public Optional<String> system(String systemOrAlias) {
-            String key = systemOrAlias.toLowerCase(Locale.ROOT).replace("-", "");
-            if (key.equals("icd10") || systemOrAlias.equals(ICD10)) {
-                return Optional.of(ICD10);
-            }
-            if (key.equals("icd10cm") || systemOrAlias.equals(ICD10_CM)) {
-                return Optional.of(ICD10_CM);
-            }
-            return Optional.empty();
-        }
-
-        @Override
-        public CodeCheck check(String system, String code, String language) {
-            String normalized = code.strip().toUpperCase(Locale.ROOT);
-            if (normalized.length() > 3 && normalized.charAt(3) != '.') {
-                normalized = normalized.substring(0, 3) + "." + normalized.substring(3);
-            }
-            return new CodeCheck(
-                    ICD10_CODE.matcher(normalized).matches()
-                            ? CodeCheck.Verdict.UNVERIFIED
-                            : CodeCheck.Verdict.MALFORMED,
-                    system,
-                    normalized,
-                    null,
-                    List.of());
-        }
-
-        @Override
-        public List<org.shifo.terminology.Concept> search(String system, String query, String language, int limit) {
-            return List.of();
-        }
-
-        @Override
-        public boolean hasImportedSet(String system) {
-            return false;
         }
     }
 
