@@ -368,6 +368,8 @@ class PatientPageController {
         model.addAttribute("showNotes", seesNotes(staff));
         model.addAttribute("canEdit", canWrite(staff) && record.status() == PatientRecord.Status.ACTIVE);
         model.addAttribute("isAdmin", admin);
+        // the clinical chart (a link only: patients do not depend on the clinical module)
+        model.addAttribute("canSeeChart", admin || staff.hasRole(Role.DOCTOR) || staff.hasRole(Role.NURSE));
         model.addAttribute("timeline", timeline(record.id(), locale));
         Optional<UUID> undoable = admin && record.status() == PatientRecord.Status.ACTIVE
                 ? merging.latestMergeInto(record.id())

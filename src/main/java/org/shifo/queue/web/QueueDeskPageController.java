@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.shifo.identity.CurrentUser;
+import org.shifo.identity.Role;
 import org.shifo.identity.Staff;
 import org.shifo.identity.StaffDirectory;
 import org.shifo.queue.QueueRoles;
@@ -65,6 +66,8 @@ class QueueDeskPageController {
         model.addAttribute("branch", chosen);
         Optional<QueueInfo> queue = myQueue(me, chosen);
         model.addAttribute("queue", queue.orElse(null));
+        // the clinical chart (a link only: the queue does not depend on the clinical module)
+        model.addAttribute("canSeeChart", me.hasRole(Role.ADMIN) || me.hasRole(Role.DOCTOR) || me.hasRole(Role.NURSE));
         if (queue.isPresent()) {
             QueueDesk.QueueView view = desk.read(queue.get().id());
             List<Row> rows =
