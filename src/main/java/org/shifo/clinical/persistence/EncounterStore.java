@@ -115,41 +115,19 @@ public class EncounterStore {
     }
 
     public Optional<Encounter> findByAppointment(UUID tenant, UUID appointment) {
-        return jdbc.sql(
-                        "SELECT " + ENCOUNTER_COLUMNS
-                                + """
-                         FROM clinical.encounters
-                        WHERE tenant_id = :tenant AND appointment_id = :appointment AND deleted_at IS NULL""")
-                .param("tenant", tenant)
-                .param("appointment", appointment)
-                .query(EncounterStore::encounter)
-                .optional();
+        return findBy("appointment_id", tenant, appointment);
     }
 
     public Optional<Encounter> findByTicket(UUID tenant, UUID ticket) {
-        return jdbc.sql(
-                        "SELECT " + ENCOUNTER_COLUMNS
-                                + """
-                         FROM clinical.encounters
-                        WHERE tenant_id = :tenant AND ticket_id = :ticket AND deleted_at IS NULL""")
-                .param("tenant", tenant)
-                .param("ticket", ticket)
-                .query(EncounterStore::encounter)
-                .optional();
+        return findBy("ticket_id", tenant, ticket);
     }
 
-    /** The practitioner's open encounter with the patient, if there is one (the newest). */
-    public Optional<Encounter> findOpen(UUID tenant, UUID patient, UUID practitioner) {
-        return jdbc.sql(
-                        "SELECT " + ENCOUNTER_COLUMNS
-                                + """
-                         FROM clinical.encounters
-                        WHERE tenant_id = :tenant AND practitioner_id = :practitioner AND patient_id = :patient
-                          AND status = 'OPEN' AND deleted_at IS NULL
-                        ORDER BY started_at DESC LIMIT 1""")
+    /** The live encounter whose {@code column} (a unique reference: appointment or ticket) is {@code value}. */
+    private Optional<Encounter> findBy(String column, UUID tenant, UUID value) {
+        return jdbc.sql("SELECT " + ENCOUNTER_COLUMNS + " FROM clinical.encounters WHERE tenant_id = :tenant AND "
+                        + column + " = :value AND deleted_at IS NULL")
                 .param("tenant", tenant)
-                .param("patient", patient)
-                .param("practitioner", practitioner)
+                .param("value", value)
                 .query(EncounterStore::encounter)
                 .optional();
     }
