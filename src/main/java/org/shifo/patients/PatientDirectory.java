@@ -15,6 +15,14 @@ import org.shifo.identity.TenantId;
  */
 public interface PatientDirectory {
 
+    /** Administrative sex as the record states it (FHIR {@code AdministrativeGender}). */
+    enum AdministrativeSex {
+        MALE,
+        FEMALE,
+        OTHER,
+        UNKNOWN
+    }
+
     /** A short view of one patient record. */
     record Entry(
             PatientId id,
@@ -24,7 +32,8 @@ public interface PatientDirectory {
             LocalDate birthDate,
             @Nullable String primaryPhone,
             boolean merged,
-            @Nullable PatientId mergedInto) {}
+            @Nullable PatientId mergedInto,
+            AdministrativeSex sex) {}
 
     /** The record, unless it does not exist in this organization or was deleted. */
     Optional<Entry> find(TenantId tenant, PatientId id);

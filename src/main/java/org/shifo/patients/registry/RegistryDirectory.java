@@ -67,7 +67,8 @@ class RegistryDirectory implements PatientDirectory {
                 s.birthDate(),
                 s.primaryPhone(),
                 s.status() == PatientRecord.Status.MERGED,
-                s.mergedInto());
+                s.mergedInto(),
+                PatientDirectory.AdministrativeSex.valueOf(s.sex().name()));
     }
 
     private static String initials(PatientStore.Summary s) {
