@@ -92,55 +92,14 @@ public class LabResultBook {
     /** A result with the test it was checked against (null when the clinic no longer has the test). */
     public record Shown(LabResult result, @Nullable LabTest test) {}
 
+    /** Checks, flags, stores, audits and announces a result; a {@link LabResultRuleException} stores nothing. */
     public Shown record(PatientId patient, RecordInput input, LabResult.Source source) {
         TenantId tenant = TenantContext.require();
         Staff staff = CurrentUser.get();
         ZoneId zone = zones.of(staff);
         Shown shown = transactions.execute(status -> {
-            PatientDirectory.Entry entry = patients.find(tenant, patient).orElseThrow(LabPatientNotFoundException::new);
-            Checked checked = check(tenant, entry, input, zone);
-            Instant now = clock.instant();
-            LabTest test = checked.test();
-            LabInterpretation interpretation = checked.value() == null
-                    ? new LabInterpretation(null, null)
-                    : LabInterpretation.of(
-                            test,
-                            checked.value(),
-                            sexOf(entry.sex()),
-                            entry.birthDate(),
-                            checked.collectedAt().atZone(zone).toLocalDate());
-            LabTest.ReferenceRange range = interpretation.range();
-            LabResult result = new LabResult(
-                    uuidV7(now),
-                    patient.value(),
-                    checked.encounter(),
-                    test.code(),
-                    test.system().name(),
-                    test.valueType().name(),
-                    checked.valueText(),
-                    checked.entered(),
-                    checked.unit(),
-                    checked.value(),
-                    test.unit(),
-                    interpretation.flag(),
-                    interpretation.isCritical(),
-                    range == null
-                            ? null
-                            : new LabResult.Range(
-                                    range.sex().name(),
-                                    range.ageFrom().toString(),
-                                    range.ageTo() == null ? null : String.valueOf(range.ageTo()),
-                                    range.low(),
-                                    range.high(),
-                                    range.source(),
-                                    test.replaceWithLaboratoryRanges()),
-                    test.criticalLow(),
-                    test.criticalHigh(),
-                    checked.collectedAt(),
-                    staff.userId().value(),
-                    now,
-                    source,
-                    checked.note());
+            Shown evaluated = evaluate(tenant, staff, zone, patient, input, source);
+            LabResult result = evaluated.result();
             store.insert(tenant.value(), result);
             audit.record(AuditEvent.of(
                             tenant.value(),
@@ -150,12 +109,80 @@ public class LabResultBook {
                             result.id().toString(),
                             AuditOutcome.SUCCESS)
                     .withDetail("patient", patient.value().toString())
-                    .withDetail("test", test.code()));
+                    .withDetail("test", result.testCode()));
             events.publishEvent(new LabResultRecorded(
-                    tenant, result.id(), patient, test.code(), result.flag(), result.critical(), result.collectedAt()));
-            return new Shown(result, test);
+                    tenant,
+                    result.id(),
+                    patient,
+                    result.testCode(),
+                    result.flag(),
+                    result.critical(),
+                    result.collectedAt()));
+            return evaluated;
         });
         return java.util.Objects.requireNonNull(shown);
+    }
+
+    /**
+     * What {@link #record} would store (the converted value, the flag and the range), without storing anything:
+     * the entry page's inline check. Not audited: it shows no stored data.
+     */
+    public Shown preview(PatientId patient, RecordInput input) {
+        TenantId tenant = TenantContext.require();
+        Staff staff = CurrentUser.get();
+        ZoneId zone = zones.of(staff);
+        Shown shown = readOnly.execute(status -> evaluate(tenant, staff, zone, patient, input, LabResult.Source.UI));
+        return java.util.Objects.requireNonNull(shown);
+    }
+
+    private Shown evaluate(
+            TenantId tenant, Staff staff, ZoneId zone, PatientId patient, RecordInput input, LabResult.Source source) {
+        PatientDirectory.Entry entry = patients.find(tenant, patient).orElseThrow(LabPatientNotFoundException::new);
+        Checked checked = check(tenant, entry, input, zone);
+        Instant now = clock.instant();
+        LabTest test = checked.test();
+        BigDecimal value = checked.value();
+        LabInterpretation interpretation = value == null
+                ? new LabInterpretation(null, null)
+                : LabInterpretation.of(
+                        test,
+                        value,
+                        sexOf(entry.sex()),
+                        entry.birthDate(),
+                        checked.collectedAt().atZone(zone).toLocalDate());
+        LabTest.ReferenceRange range = interpretation.range();
+        LabResult result = new LabResult(
+                uuidV7(now),
+                patient.value(),
+                checked.encounter(),
+                test.code(),
+                test.system().name(),
+                test.valueType().name(),
+                checked.valueText(),
+                checked.entered(),
+                checked.unit(),
+                value,
+                test.unit(),
+                interpretation.flag(),
+                interpretation.isCritical(),
+                range == null
+                        ? null
+                        : new LabResult.Range(
+                                range.sex().name(),
+                                range.ageFrom().toString(),
+                                range.ageTo() == null ? null : String.valueOf(range.ageTo()),
+                                range.low(),
+                                range.high(),
+                                range.source(),
+                                test.replaceWithLaboratoryRanges()),
+                test.criticalLow(),
+                test.criticalHigh(),
+                checked.collectedAt(),
+                staff.userId().value(),
+                now,
+                source,
+                checked.note());
+        return new Shown(result, test);
     }
 
     /**

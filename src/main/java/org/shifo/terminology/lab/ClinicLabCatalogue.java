@@ -289,6 +289,11 @@ public class ClinicLabCatalogue implements LabCatalogue {
         return changed;
     }
 
+    /** The columns of the catalogue's CSV format, in the order the starter file has them. */
+    public static List<String> csvColumns() {
+        return LabCatalogueCsv.COLUMNS;
+    }
+
     /** Whether the clinic's catalogue has been given the starter catalogue (on first use or by the button). */
     @Transactional(readOnly = true)
     public boolean isStarterLoaded() {
