@@ -8,8 +8,15 @@
     return isNaN(value) ? null : value;
   }
 
-  function draw(figure) {
-    if (typeof Chart === "undefined" || figure.dataset.drawn === "true") {
+  function draw(figure, attempt) {
+    if (figure.dataset.drawn === "true") {
+      return;
+    }
+    if (typeof Chart === "undefined") {
+      // inserted by htmx, the chart library may still be loading: look again a few times
+      if ((attempt || 0) < 20) {
+        window.setTimeout(function () { draw(figure, (attempt || 0) + 1); }, 100);
+      }
       return;
     }
     var table = document.getElementById(figure.dataset.table);
@@ -54,7 +61,7 @@
   }
 
   function drawAll(root) {
-    (root || document).querySelectorAll("[data-lab-trend]").forEach(draw);
+    (root || document).querySelectorAll("[data-lab-trend]").forEach(function (figure) { draw(figure, 0); });
   }
 
   document.addEventListener("DOMContentLoaded", function () { drawAll(document); });
