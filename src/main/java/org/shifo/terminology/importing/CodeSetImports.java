@@ -311,40 +311,46 @@ public class CodeSetImports {
                 total = reader.count(in);
             }
             ownTransaction.executeWithoutResult(status -> jobs.start(tenant, job.id(), total, clock.instant()));
-            ImportCounts counts = transaction.execute(status -> {
-                try (CodeSetMerge.Stage stage = merge.stage();
-                        InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
-                    long[] read = {0};
-                    reader.read(in, concept -> {
-                        stage.add(concept);
-                        if (++read[0] % settings.progressEvery() == 0) {
-                            long processed = read[0];
-                            ownTransaction.executeWithoutResult(
-                                    progress -> jobs.progress(tenant, job.id(), processed, clock.instant()));
-                        }
-                    });
-                    ImportCounts result = merge.merge(
-                            stage,
-                            tenant,
-                            job.system(),
-                            CodeFormat.shortName(job.system()),
-                            job.format(),
-                            job.id(),
-                            clock.instant());
-                    jobs.succeed(tenant, job.id(), read[0], result, clock.instant());
-                    audit.record(event(job, actor(job), "terminology_import.finish", AuditOutcome.SUCCESS)
-                            .withDetails(Map.of(
-                                    "format", job.format().name(),
-                                    "system", CodeFormat.shortName(job.system()),
-                                    "file", job.fileSha256(),
-                                    "added", String.valueOf(result.added()),
-                                    "updated", String.valueOf(result.updated()),
-                                    "retired", String.valueOf(result.retired()))));
-                    return result;
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
+            Thread heartbeat = heartbeat(job);
+            ImportCounts counts;
+            try {
+                counts = transaction.execute(status -> {
+                    try (CodeSetMerge.Stage stage = merge.stage();
+                            InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+                        long[] read = {0};
+                        reader.read(in, concept -> {
+                            stage.add(concept);
+                            if (++read[0] % settings.progressEvery() == 0) {
+                                long processed = read[0];
+                                ownTransaction.executeWithoutResult(
+                                        progress -> jobs.progress(tenant, job.id(), processed, clock.instant()));
+                            }
+                        });
+                        ImportCounts result = merge.merge(
+                                stage,
+                                tenant,
+                                job.system(),
+                                CodeFormat.shortName(job.system()),
+                                job.format(),
+                                job.id(),
+                                clock.instant());
+                        jobs.succeed(tenant, job.id(), read[0], result, clock.instant());
+                        audit.record(event(job, actor(job), "terminology_import.finish", AuditOutcome.SUCCESS)
+                                .withDetails(Map.of(
+                                        "format", job.format().name(),
+                                        "system", CodeFormat.shortName(job.system()),
+                                        "file", job.fileSha256(),
+                                        "added", String.valueOf(result.added()),
+                                        "updated", String.valueOf(result.updated()),
+                                        "retired", String.valueOf(result.retired()))));
+                        return result;
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+            } finally {
+                heartbeat.interrupt();
+            }
             log.info(
                     "Terminology import {} done: {} added, {} updated, {} retired",
                     job.id(),
@@ -357,6 +363,29 @@ public class CodeSetImports {
             log.warn("Terminology import {} failed", job.id(), e);
             fail(job, "The import failed (" + e.getClass().getSimpleName() + "); nothing was changed.");
         }
+    }
+
+    /**
+     * Says every 20 seconds, in transactions of its own, that the job is alive, so that no node takes it for
+     * abandoned while its codes are merged (a step that saves no progress).
+     */
+    private Thread heartbeat(ImportJob job) {
+        TenantId tenant = new TenantId(job.tenantId());
+        return Thread.ofVirtual().name("terminology-import-heartbeat").start(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                try {
+                    Thread.sleep(20_000);
+                    TenantContext.runAs(
+                            tenant,
+                            () -> ownTransaction.executeWithoutResult(
+                                    status -> jobs.heartbeat(job.tenantId(), job.id(), clock.instant())));
+                } catch (InterruptedException e) {
+                    return;
+                } catch (RuntimeException e) {
+                    log.warn("Could not record that terminology import {} is alive", job.id(), e);
+                }
+            }
+        });
     }
 
     private void fail(ImportJob job, String message) {

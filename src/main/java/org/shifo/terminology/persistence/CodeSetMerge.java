@@ -207,6 +207,7 @@ public class CodeSetMerge {
                 .update();
         jdbc.sql("CREATE TEMPORARY TABLE import_touched (code TEXT NOT NULL, what TEXT NOT NULL) ON COMMIT DROP")
                 .update();
+        jdbc.sql("CREATE INDEX ON import_touched (code)").update();
 
         jdbc.sql(
                         """
@@ -248,6 +249,7 @@ public class CodeSetMerge {
                     .params(params)
                     .update();
         }
+        jdbc.sql("ANALYZE import_touched").update();
         jdbc.sql(
                         """
                         WITH wanted AS (
@@ -274,6 +276,7 @@ public class CodeSetMerge {
                         """)
                 .params(params)
                 .update();
+        jdbc.sql("ANALYZE import_touched").update();
         jdbc.sql(
                         """
                         WITH titled AS (

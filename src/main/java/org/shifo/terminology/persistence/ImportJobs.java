@@ -83,6 +83,19 @@ public class ImportJobs {
                 .update();
     }
 
+    /** The job is still being worked on (while the codes are merged, when no progress is saved). */
+    public void heartbeat(UUID tenant, UUID id, Instant now) {
+        jdbc.sql(
+                        """
+                        UPDATE terminology.import_jobs SET heartbeat_at = :now
+                        WHERE tenant_id = :tenant AND id = :id AND status = 'RUNNING'
+                        """)
+                .param("tenant", tenant)
+                .param("id", id)
+                .param("now", Timestamp.from(now))
+                .update();
+    }
+
     public void progress(UUID tenant, UUID id, long processed, Instant now) {
         jdbc.sql(
                         """
@@ -99,7 +112,8 @@ public class ImportJobs {
     public void succeed(UUID tenant, UUID id, long processed, ImportCounts counts, Instant now) {
         jdbc.sql(
                         """
-                        UPDATE terminology.import_jobs SET status = 'SUCCEEDED', processed = :processed,
+                        UPDATE terminology.import_jobs SET status = 'SUCCEEDED', error_message = NULL,
+                            processed = :processed,
                             added = :added, updated = :updated, retired = :retired, finished_at = :now,
                             heartbeat_at = :now
                         WHERE tenant_id = :tenant AND id = :id
