@@ -32,6 +32,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.DatabindException;
@@ -87,6 +89,19 @@ final class ApiProblemHandler {
                         "concurrent-modification",
                         "Changed by someone else",
                         "The record was changed by someone else in the meantime; reload it and try again.");
+            case MaxUploadSizeExceededException e ->
+                of(
+                        HttpStatus.CONTENT_TOO_LARGE,
+                        "payload-too-large",
+                        "Upload too large",
+                        "The upload is larger than this installation accepts"
+                                + (e.getMaxUploadSize() > 0 ? " (" + e.getMaxUploadSize() + " bytes)." : "."));
+            case MultipartException e ->
+                of(
+                        HttpStatus.BAD_REQUEST,
+                        "malformed-multipart",
+                        "Malformed upload",
+                        "The request is not a readable multipart/form-data upload.");
             case ErrorResponse e -> fromErrorResponse(e);
             default -> internalError(exception);
         };
