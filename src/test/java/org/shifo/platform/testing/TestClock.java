@@ -20,9 +20,26 @@ public final class TestClock extends Clock {
         return ZoneOffset.UTC;
     }
 
+    /** This clock's time seen in {@code zone}: {@code ZonedDateTime.now(clock.withZone(zone))} is local there. */
     @Override
     public Clock withZone(ZoneId zone) {
-        return this;
+        TestClock base = this;
+        return new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return zone;
+            }
+
+            @Override
+            public Clock withZone(ZoneId other) {
+                return base.withZone(other);
+            }
+
+            @Override
+            public Instant instant() {
+                return base.instant();
+            }
+        };
     }
 
     @Override
