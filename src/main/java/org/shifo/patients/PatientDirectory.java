@@ -33,7 +33,8 @@ public interface PatientDirectory {
             @Nullable String primaryPhone,
             boolean merged,
             @Nullable PatientId mergedInto,
-            AdministrativeSex sex) {}
+            AdministrativeSex sex,
+            String language) {}
 
     /** The record, unless it does not exist in this organization or was deleted. */
     Optional<Entry> find(TenantId tenant, PatientId id);

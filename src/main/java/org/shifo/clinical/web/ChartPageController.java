@@ -483,7 +483,11 @@ class ChartPageController {
     ResponseEntity<byte[]> summary(
             @PathVariable UUID id, @RequestParam(required = false) @Nullable String lang, Locale locale) {
         EncounterView view = desk.get(id);
-        Locale language = lang != null && List.of("uz", "ru", "en").contains(lang) ? Locale.of(lang) : locale;
+        // the patient's language unless the caller asks for another one
+        String chosen = lang != null && List.of("uz", "ru", "en").contains(lang)
+                ? lang
+                : view.patient() == null ? locale.getLanguage() : view.patient().language();
+        Locale language = Locale.of(chosen);
         Map<String, Object> variables = new HashMap<>();
         variables.put("encounter", view.encounter());
         variables.put("patient", view.patient());

@@ -174,7 +174,7 @@ public class PatientQueries {
         // the page is cut before the join, so only its records are read
         sql.append(" ORDER BY score DESC, id LIMIT :limit)")
                 .append(
-                        " SELECT p.id, p.record_number, p.family_name, p.given_name, p.patronymic, p.sex, p.birth_date,")
+                        " SELECT p.id, p.record_number, p.family_name, p.given_name, p.patronymic, p.sex, p.birth_date, p.language,")
                 .append(" p.status, p.merged_into, page.score,")
                 .append(" (SELECT ph.e164 FROM patients.phones ph"
                         + " WHERE ph.tenant_id = :tenant AND ph.patient_id = p.id AND ph.is_primary) AS phone")

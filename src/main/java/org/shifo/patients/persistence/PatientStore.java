@@ -289,7 +289,7 @@ public class PatientStore {
         return jdbc.sql(
                         """
                         SELECT p.id, p.record_number, p.family_name, p.given_name, p.patronymic, p.sex, p.birth_date,
-                            p.status, p.merged_into,
+                            p.language, p.status, p.merged_into,
                             (SELECT ph.e164 FROM patients.phones ph
                              WHERE ph.tenant_id = :tenant AND ph.patient_id = p.id AND ph.is_primary) AS phone
                         FROM patients.patients p
@@ -313,7 +313,8 @@ public class PatientStore {
                 rs.getObject("birth_date", LocalDate.class),
                 rs.getString("phone"),
                 PatientRecord.Status.valueOf(rs.getString("status")),
-                mergedInto == null ? null : new PatientId(mergedInto));
+                mergedInto == null ? null : new PatientId(mergedInto),
+                rs.getString("language"));
     }
 
     /** What lists and search results show of a patient. */
@@ -327,7 +328,8 @@ public class PatientStore {
             LocalDate birthDate,
             @Nullable String primaryPhone,
             PatientRecord.Status status,
-            @Nullable PatientId mergedInto) {
+            @Nullable PatientId mergedInto,
+            String language) {
 
         public String medicalRecordNumber() {
             return PatientRecord.formatRecordNumber(recordNumber);

@@ -68,7 +68,8 @@ class RegistryDirectory implements PatientDirectory {
                 s.primaryPhone(),
                 s.status() == PatientRecord.Status.MERGED,
                 s.mergedInto(),
-                PatientDirectory.AdministrativeSex.valueOf(s.sex().name()));
+                PatientDirectory.AdministrativeSex.valueOf(s.sex().name()),
+                s.language());
     }
 
     private static String initials(PatientStore.Summary s) {
