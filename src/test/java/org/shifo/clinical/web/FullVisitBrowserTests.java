@@ -6,11 +6,13 @@ import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.FilePayload;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.shifo.clinical.images.TestImages;
 import org.shifo.identity.Role;
 import org.shifo.identity.Staff;
 import org.shifo.identity.signin.SecondFactor;
@@ -29,7 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A whole visit as a doctor does it: the patient waits in the doctor's queue, the doctor calls and starts the
  * ticket (which opens the encounter), records vitals (one refused, one flagged), finds the diagnosis by words in
- * the imported МКБ-10, writes the note, closes the encounter and prints the summary.
+ * the imported МКБ-10, writes the note, uploads a photo of the lesion, closes the encounter and prints the summary.
  */
 @IntegrationTest
 @ExtendWith(BrowserSupport.class)
@@ -117,6 +119,22 @@ class FullVisitBrowserTests {
         button(page, "Save the note").click();
         assertThat(page.getByText("The note is saved.")).isVisible();
         Axe.assertNoViolations(page);
+
+        page.getByRole(
+                        AriaRole.LINK,
+                        new Page.GetByRoleOptions().setName("Images").setExact(true))
+                .click();
+        page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Front"))
+                .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Left forearm"))
+                .click();
+        page.getByLabel("Image file")
+                .setInputFiles(
+                        new FilePayload("IMG_0001.jpg", "image/jpeg", TestImages.jpegWithExifAndGps(800, 600, 1)));
+        page.getByLabel("Lesion label").fill("Eczema left forearm");
+        button(page, "Upload the image").click();
+        assertThat(page.getByRole(AriaRole.STATUS)).hasText("The image was added.");
+        assertThat(page.locator(".image-card img")).hasCount(1);
+        page.navigate("/patients/" + patientId + "/chart");
 
         button(page, "Close the encounter").click();
         assertThat(page.locator("#encounter-status")).hasText("Closed");
