@@ -250,6 +250,15 @@ public class EncounterDesk {
         return view;
     }
 
+    /**
+     * The patient of an encounter, for a page that returns to the chart after a change (not audited: an id only;
+     * the change and the chart it shows next are).
+     */
+    public UUID patientOf(UUID id) {
+        TenantId tenant = TenantContext.require();
+        return read(() -> existing(tenant, id).patientId());
+    }
+
     /** A page of a patient's chart, newest first, and the cursor of the next page when there is one. */
     public record ChartPage(PatientDirectory.Entry patient, List<EncounterView> encounters, @Nullable String next) {}
 

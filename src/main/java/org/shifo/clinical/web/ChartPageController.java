@@ -1,8 +1,7 @@
 package org.shifo.clinical.web;
 
-import jakarta.servlet.http.HttpServletResponse;
 import java.math.BigDecimal;
-import java.time.Instant;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneId;
@@ -69,6 +68,7 @@ class ChartPageController {
     private final SummaryPdf pdf;
     private final MessageSource messages;
     private final JsonMapper json;
+    private final Clock clock;
 
     ChartPageController(
             EncounterDesk desk,
@@ -76,13 +76,15 @@ class ChartPageController {
             NoteRenderer notes,
             SummaryPdf pdf,
             MessageSource messages,
-            JsonMapper json) {
+            JsonMapper json,
+            Clock clock) {
         this.desk = desk;
         this.terminology = terminology;
         this.notes = notes;
         this.pdf = pdf;
         this.messages = messages;
         this.json = json;
+        this.clock = clock;
     }
 
     /** One row of the timeline. */
@@ -152,7 +154,7 @@ class ChartPageController {
         model.addAttribute("patient", page.patient());
         model.addAttribute(
                 "age",
-                Period.between(page.patient().birthDate(), LocalDate.now()).getYears());
+                Period.between(page.patient().birthDate(), LocalDate.now(clock)).getYears());
         model.addAttribute("timeline", timeline);
         model.addAttribute("next", page.next());
         model.addAttribute("current", current);
@@ -302,9 +304,7 @@ class ChartPageController {
             @PathVariable UUID id,
             @RequestParam Map<String, String> form,
             @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
-            Model model,
-            Locale locale,
-            HttpServletResponse response) {
+            Locale locale) {
         Map<String, @Nullable String> sections = new HashMap<>();
         for (String name : NoteSections.NAMES) {
             sections.put(name, form.get(name));
@@ -315,7 +315,6 @@ class ChartPageController {
             saved = desk.writeNotes(id, sections, template);
         } catch (ClinicalRuleException | ClinicalConflictException e) {
             if (htmx != null) {
-                response.setStatus(200);
                 return ResponseEntity.ok()
                         .contentType(MediaType.TEXT_HTML)
                         .body("<span class=\"field-error\">"
@@ -355,7 +354,7 @@ class ChartPageController {
             Model model,
             Locale locale,
             RedirectAttributes redirect) {
-        EncounterView encounter = desk.get(id);
+        UUID patient = desk.patientOf(id);
         Map<String, String> errors = new LinkedHashMap<>();
         VitalSigns signs = new VitalSigns(
                 integer(form, "systolic", errors, locale),
@@ -367,7 +366,7 @@ class ChartPageController {
                 decimal(form, "weightKg", errors, locale),
                 decimal(form, "heightCm", errors, locale),
                 integer(form, "painScore", errors, locale),
-                Instant.now());
+                clock.instant());
         if (errors.isEmpty()) {
             try {
                 EncounterDesk.RecordedVitals recorded = desk.recordVitals(id, signs);
@@ -377,15 +376,14 @@ class ChartPageController {
                                 .map(f -> flag(f, locale))
                                 .toList());
                 redirect.addFlashAttribute("vitalsSaved", true);
-                return "redirect:/patients/" + encounter.encounter().patientId() + "/chart?encounter=" + id
-                        + "#vitals-heading";
+                return "redirect:/patients/" + patient + "/chart?encounter=" + id + "#vitals-heading";
             } catch (ClinicalRuleException e) {
                 errors.putAll(errors(e.violations(), locale));
             }
         }
         model.addAttribute("errors", errors);
         model.addAttribute("form", form);
-        return page(encounter.encounter().patientId(), id, null, null, model, locale);
+        return page(patient, id, null, null, model, locale);
     }
 
     private @Nullable Integer integer(
@@ -424,7 +422,7 @@ class ChartPageController {
             Model model,
             Locale locale,
             RedirectAttributes redirect) {
-        EncounterView encounter = desk.get(id);
+        UUID patient = desk.patientOf(id);
         try {
             desk.addDiagnosis(
                     id,
@@ -436,8 +434,7 @@ class ChartPageController {
                             form.get("onsetDate")),
                     locale);
             redirect.addFlashAttribute("diagnosisSaved", true);
-            return "redirect:/patients/" + encounter.encounter().patientId() + "/chart?encounter=" + id
-                    + "#diagnoses-heading";
+            return "redirect:/patients/" + patient + "/chart?encounter=" + id + "#diagnoses-heading";
         } catch (ClinicalRuleException e) {
             model.addAttribute("dxErrors", errors(e.violations(), locale));
         } catch (EncounterDesk.UnrecordableCodeException e) {
@@ -453,29 +450,28 @@ class ChartPageController {
             model.addAttribute("dxErrors", Map.of("code", messageOf(e, locale)));
         }
         model.addAttribute("form", form);
-        return page(encounter.encounter().patientId(), id, null, null, model, locale);
+        return page(patient, id, null, null, model, locale);
     }
 
     @PostMapping("/encounters/{id}/diagnoses/{diagnosisId}/remove")
     @PreAuthorize(ClinicalRoles.WRITE_ENCOUNTER)
     String removeDiagnosis(@PathVariable UUID id, @PathVariable UUID diagnosisId) {
-        EncounterView encounter = desk.get(id);
+        UUID patient = desk.patientOf(id);
         desk.removeDiagnosis(id, diagnosisId);
-        return "redirect:/patients/" + encounter.encounter().patientId() + "/chart?encounter=" + id
-                + "#diagnoses-heading";
+        return "redirect:/patients/" + patient + "/chart?encounter=" + id + "#diagnoses-heading";
     }
 
     @PostMapping("/encounters/{id}/close")
     @PreAuthorize(ClinicalRoles.WRITE_ENCOUNTER)
     String close(@PathVariable UUID id, Model model, Locale locale, RedirectAttributes redirect) {
-        EncounterView encounter = desk.get(id);
+        UUID patient = desk.patientOf(id);
         try {
             desk.close(id);
             redirect.addFlashAttribute("closed", true);
-            return "redirect:/patients/" + encounter.encounter().patientId() + "/chart?encounter=" + id;
+            return "redirect:/patients/" + patient + "/chart?encounter=" + id;
         } catch (ClinicalConflictException e) {
             model.addAttribute("closeError", messageOf(e, locale));
-            return page(encounter.encounter().patientId(), id, null, null, model, locale);
+            return page(patient, id, null, null, model, locale);
         }
     }
 
