@@ -74,6 +74,17 @@ public final class Problems {
         return java.util.Locale.ENGLISH;
     }
 
+    /** A 404 answer: "There is no such {what}." (the same whether it does not exist or is another tenant's). */
+    public static org.springframework.http.ResponseEntity<ProblemDetail> notFound(String what) {
+        return response(
+                org.springframework.http.HttpStatus.NOT_FOUND,
+                of(
+                        org.springframework.http.HttpStatus.NOT_FOUND,
+                        "not-found",
+                        "Not Found",
+                        "There is no such " + what + "."));
+    }
+
     /** The problem as a response with its status and the problem media type. */
     public static org.springframework.http.ResponseEntity<ProblemDetail> response(
             HttpStatusCode status, ProblemDetail problem) {

@@ -2,8 +2,11 @@ package org.shifo.platform;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.springframework.security.crypto.encrypt.Encryptors;
+import org.springframework.security.crypto.encrypt.TextEncryptor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,6 +38,21 @@ public class SecretKeys {
         System.arraycopy(info, 0, input, 0, info.length);
         input[info.length] = 1;
         return hmac(pseudoRandomKey, input);
+    }
+
+    /**
+     * Encrypts short secrets stored in the database (TOTP secrets, payment providers' keys) with AES-256-GCM under
+     * the key derived for {@code purpose}; {@code salt} names the use, so that existing ciphertexts stay readable.
+     * Every ciphertext carries its own random nonce.
+     */
+    public TextEncryptor encryptor(String purpose, String salt) {
+        HexFormat hex = HexFormat.of();
+        return Encryptors.delux(hex.formatHex(derive(purpose)), hex.formatHex(salt.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** HMAC-SHA-256 of {@code data} under the key derived for {@code purpose}, in hex: a lookup key for secrets. */
+    public String mac(String purpose, String data) {
+        return HexFormat.of().formatHex(hmac(derive(purpose), data.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static byte[] hmac(byte[] key, byte[] data) {

@@ -2,6 +2,7 @@ package org.shifo.scheduling;
 
 import java.time.Instant;
 import java.util.Optional;
+import java.util.UUID;
 import org.shifo.identity.BranchId;
 import org.shifo.identity.TenantId;
 import org.shifo.identity.UserId;
@@ -13,7 +14,10 @@ import org.shifo.patients.PatientId;
  */
 public interface AppointmentLookup {
 
-    /** The facts of one appointment. {@code status} is the name of its status (BOOKED, CHECKED_IN, ...). */
+    /**
+     * The facts of one appointment. {@code status} is the name of its status (BOOKED, CHECKED_IN, ...); {@code
+     * service} the id of the service booked (see {@link ServiceLookup}).
+     */
     record Summary(
             AppointmentId id,
             PatientId patient,
@@ -21,7 +25,8 @@ public interface AppointmentLookup {
             BranchId branch,
             String status,
             Instant start,
-            Instant end) {}
+            Instant end,
+            UUID service) {}
 
     /** The appointment, unless it does not exist in this organization. */
     Optional<Summary> find(TenantId tenant, AppointmentId id);

@@ -18,14 +18,12 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalLong;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.shifo.platform.SecretKeys;
-import org.springframework.security.crypto.encrypt.Encryptors;
 import org.springframework.security.crypto.encrypt.TextEncryptor;
 import org.springframework.stereotype.Component;
 
@@ -50,9 +48,7 @@ public final class SecondFactor {
     private final SecureRandom random = new SecureRandom();
 
     SecondFactor(SecretKeys keys, Clock clock) {
-        this.encryptor = Encryptors.delux(
-                HexFormat.of().formatHex(keys.derive("totp-secret-encryption")),
-                HexFormat.of().formatHex("shifo-totp".getBytes(StandardCharsets.UTF_8)));
+        this.encryptor = keys.encryptor("totp-secret-encryption", "shifo-totp");
         this.recoveryKey = keys.derive("recovery-codes");
         this.clock = clock;
     }

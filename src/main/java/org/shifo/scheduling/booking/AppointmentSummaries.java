@@ -27,6 +27,7 @@ class AppointmentSummaries implements AppointmentLookup {
                         a.branch(),
                         a.status().name(),
                         a.start(),
-                        a.end()));
+                        a.end(),
+                        a.service()));
     }
 }
