@@ -1,7 +1,6 @@
 package org.shifo.terminology.lookup;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -13,6 +12,7 @@ import org.shifo.terminology.CodeCheck.Verdict;
 import org.shifo.terminology.Concept;
 import org.shifo.terminology.Terminology;
 import org.shifo.terminology.domain.CodeFormat;
+import org.shifo.terminology.domain.TitleWords;
 import org.shifo.terminology.persistence.Concepts;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,8 +31,6 @@ class CodeLookup implements Terminology {
     /** A code or the start of one: a letter, then digits and letters, perhaps a dot ({@code a0}, {@code L20.8}). */
     private static final Pattern CODE_LIKE =
             Pattern.compile("[A-Za-z]([0-9][0-9A-Za-z]{0,2}(\\.?[0-9A-Za-z]{0,4})?)?(-[A-Za-z0-9.]*)?");
-
-    private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
 
     private final Concepts concepts;
 
@@ -129,11 +127,7 @@ class CodeLookup implements Terminology {
 
     /** The words of a query, lower case, letters and digits only; one-letter words only when nothing else. */
     static List<String> words(String query) {
-        List<String> words = Arrays.stream(NOT_WORD.split(query.toLowerCase(Locale.ROOT)))
-                .filter(word -> !word.isEmpty())
-                .distinct()
-                .limit(8)
-                .toList();
+        List<String> words = TitleWords.of(query).stream().limit(8).toList();
         List<String> longer = words.stream().filter(word -> word.length() > 1).toList();
         return longer.isEmpty() ? words : longer;
     }

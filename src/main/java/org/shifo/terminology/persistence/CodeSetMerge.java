@@ -16,6 +16,7 @@ import org.postgresql.copy.CopyIn;
 import org.shifo.terminology.domain.ImportFormat;
 import org.shifo.terminology.domain.MalformedFileException;
 import org.shifo.terminology.domain.ParsedConcept;
+import org.shifo.terminology.domain.TitleWords;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Repository;
@@ -29,6 +30,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 @Repository
 public class CodeSetMerge {
+
+    /** Codes added by one import above which the statistics are refreshed during the import. */
+    static final int REFRESH_STATISTICS_AFTER = 1_000;
 
     private final JdbcClient jdbc;
     private final DataSource dataSource;
@@ -72,6 +76,7 @@ public class CodeSetMerge {
             field(title);
             // lower-cased here, not by the database, whose lower() may know only ASCII (a C locale)
             field(title == null ? null : title.toLowerCase(Locale.ROOT));
+            field(title == null ? null : String.join(" ", TitleWords.of(title)));
             buffer.setCharAt(buffer.length() - 1, '\n');
         }
 
@@ -142,7 +147,8 @@ public class CodeSetMerge {
                             active           BOOLEAN NOT NULL,
                             language         TEXT,
                             title            TEXT,
-                            words_text       TEXT
+                            words_text       TEXT,
+                            word_list        TEXT
                         ) ON COMMIT DROP
                         """)
                 .update();
@@ -219,7 +225,7 @@ public class CodeSetMerge {
                         """)
                 .params(params)
                 .update();
-        jdbc.sql(
+        int added = jdbc.sql(
                         """
                         WITH added AS (
                             INSERT INTO terminology.concepts (tenant_id, system, code, parent_code, kind, leaf,
@@ -249,6 +255,9 @@ public class CodeSetMerge {
                     .params(params)
                     .update();
         }
+        if (added >= REFRESH_STATISTICS_AFTER) {
+            refreshStatistics();
+        }
         jdbc.sql("ANALYZE import_touched").update();
         jdbc.sql(
                         """
@@ -277,6 +286,8 @@ public class CodeSetMerge {
                 .params(params)
                 .update();
         jdbc.sql("ANALYZE import_touched").update();
+        jdbc.sql("CREATE TEMPORARY TABLE import_titled (code TEXT NOT NULL, language TEXT NOT NULL) ON COMMIT DROP")
+                .update();
         jdbc.sql(
                         """
                         WITH titled AS (
@@ -288,10 +299,34 @@ public class CodeSetMerge {
                             ON CONFLICT (tenant_id, system, code, language) DO UPDATE
                                 SET title = EXCLUDED.title, words = EXCLUDED.words
                                 WHERE terminology.titles.title IS DISTINCT FROM EXCLUDED.title
-                            RETURNING code)
+                            RETURNING code, language),
+                        kept AS (INSERT INTO import_titled SELECT code, language FROM titled)
                         INSERT INTO import_touched
                         SELECT DISTINCT code, 'updated' FROM titled
                         WHERE NOT EXISTS (SELECT 1 FROM import_touched t WHERE t.code = titled.code)
+                        """)
+                .params(params)
+                .update();
+        jdbc.sql("CREATE INDEX ON import_titled (code, language)").update();
+        jdbc.sql("ANALYZE import_titled").update();
+        // the words of the titles written: the old ones go, the new ones come from the same staged row
+        jdbc.sql(
+                        """
+                        DELETE FROM terminology.title_words w USING import_titled t
+                        WHERE w.tenant_id = :tenant AND w.system = :system AND w.code = t.code
+                            AND w.language = t.language
+                        """)
+                .params(params)
+                .update();
+        jdbc.sql(
+                        """
+                        INSERT INTO terminology.title_words (tenant_id, system, word, code, language)
+                        SELECT DISTINCT :tenant, :system, w.word, s.code, s.language
+                        FROM (SELECT DISTINCT ON (code, language) code, language, word_list FROM import_stage
+                              WHERE title IS NOT NULL ORDER BY code, language, active DESC, line DESC) s
+                        JOIN import_titled t ON t.code = s.code AND t.language = s.language,
+                        unnest(string_to_array(s.word_list, ' ')) AS w(word)
+                        WHERE w.word <> ''
                         """)
                 .params(params)
                 .update();
@@ -309,12 +344,25 @@ public class CodeSetMerge {
                     .params(params)
                     .update();
         }
+        if (added >= REFRESH_STATISTICS_AFTER) {
+            refreshStatistics();
+        }
         Map<String, Integer> counts = new HashMap<>();
         jdbc.sql("SELECT what, count(DISTINCT code) AS n FROM import_touched GROUP BY what")
                 .query((rs, n) -> counts.put(rs.getString("what"), rs.getInt("n")))
                 .list();
         return new ImportCounts(
                 counts.getOrDefault("added", 0), counts.getOrDefault("updated", 0), counts.getOrDefault("retired", 0));
+    }
+
+    /**
+     * Brings the planner's statistics of the code set tables up to date inside the import's transaction: the
+     * statements after adding thousands of codes (the titles' foreign-key checks above all) were otherwise planned
+     * on "empty" and scanned the whole table once per row. ANALYZE sees this transaction's own rows. The function
+     * runs as the tables' owner (see V087__terminology_title_words.sql).
+     */
+    private void refreshStatistics() {
+        jdbc.sql("SELECT terminology.analyze_code_sets()").query(Object.class).optional();
     }
 
     /** МКБ-10 rows name their parent by row id: turn it into the parent's code. */

@@ -3,10 +3,13 @@ package org.shifo.terminology.persistence;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.shifo.terminology.domain.TitleWords;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -48,9 +51,11 @@ public class Concepts {
                 LIMIT 1) best ON TRUE
             """;
 
-    private static final String SELECT =
+    private static final String SELECT_FROM =
             "SELECT c.code, c.parent_code, c.kind, c.leaf, c.retired_at IS NULL AS active, best.title, best.language"
-                    + " FROM terminology.concepts c ";
+                    + " FROM ";
+
+    private static final String SELECT = SELECT_FROM + "terminology.concepts c ";
 
     private final JdbcClient jdbc;
 
@@ -82,16 +87,19 @@ public class Concepts {
 
     /** Active codable codes whose code starts with {@code prefix}, in code order. */
     public List<Row> leavesStartingWith(UUID tenant, String system, String prefix, String language, int limit) {
-        return jdbc.sql(
-                        SELECT + BEST_TITLE
-                                + """
-                         WHERE c.tenant_id = :tenant AND c.system = :system
-                            AND c.code COLLATE "C" LIKE :pattern AND c.leaf AND c.retired_at IS NULL
+        return jdbc.sql(titled(
+                        """
+                        SELECT c.* FROM terminology.concepts c
+                        WHERE c.tenant_id = :tenant AND c.system = :system
+                            AND c.code COLLATE "C" >= :from AND c.code COLLATE "C" < :to
+                            AND c.leaf AND c.retired_at IS NULL
                         ORDER BY c.code COLLATE "C" LIMIT :limit
-                        """)
+                        """,
+                        "c.code COLLATE \"C\""))
                 .param("tenant", tenant)
                 .param("system", system)
-                .param("pattern", like(prefix))
+                .param("from", prefix)
+                .param("to", TitleWords.after(prefix))
                 .param("language", language)
                 .param("limit", limit)
                 .query(Concepts::row)
@@ -110,12 +118,15 @@ public class Concepts {
                                 ON c.tenant_id = :tenant AND c.system = :system AND c.parent_code = b.code
                             WHERE b.depth < 6)
                         """
-                                + SELECT + BEST_TITLE
-                                + """
-                         WHERE c.tenant_id = :tenant AND c.system = :system
-                            AND c.code IN (SELECT code FROM below) AND c.leaf AND c.retired_at IS NULL
-                        ORDER BY c.code COLLATE "C" LIMIT :limit
-                        """)
+                                + titled(
+                                        """
+                                        SELECT c.* FROM terminology.concepts c
+                                        WHERE c.tenant_id = :tenant AND c.system = :system
+                                            AND c.code IN (SELECT code FROM below) AND c.leaf
+                                            AND c.retired_at IS NULL
+                                        ORDER BY c.code COLLATE "C" LIMIT :limit
+                                        """,
+                                        "c.code COLLATE \"C\""))
                 .param("tenant", tenant)
                 .param("system", system)
                 .param("code", code)
@@ -127,19 +138,24 @@ public class Concepts {
 
     /**
      * Codes starting with {@code prefix}, active first, in code order; chapters and blocks only when the prefix
-     * has a dash ({@code A00-}): a code prefix means categories.
+     * has a dash ({@code A00-}): a code prefix means categories. The prefix is a range of codes (see
+     * V087__terminology_title_words.sql for why not {@code LIKE}).
      */
     public List<Row> byCodePrefix(UUID tenant, String system, String prefix, String language, int limit) {
-        return jdbc.sql(
-                        SELECT + BEST_TITLE
-                                + """
-                         WHERE c.tenant_id = :tenant AND c.system = :system AND c.code COLLATE "C" LIKE :pattern
-                            AND (c.kind = 'CATEGORY' OR strpos(:pattern, '-') > 0)
+        return jdbc.sql(titled(
+                        """
+                        SELECT c.* FROM terminology.concepts c
+                        WHERE c.tenant_id = :tenant AND c.system = :system
+                            AND c.code COLLATE "C" >= :from AND c.code COLLATE "C" < :to
+                            AND (c.kind = 'CATEGORY' OR :blocks)
                         ORDER BY c.retired_at IS NOT NULL, c.code COLLATE "C" LIMIT :limit
-                        """)
+                        """,
+                        "c.retired_at IS NOT NULL, c.code COLLATE \"C\""))
                 .param("tenant", tenant)
                 .param("system", system)
-                .param("pattern", like(prefix))
+                .param("from", prefix)
+                .param("to", TitleWords.after(prefix))
+                .param("blocks", prefix.indexOf('-') >= 0)
                 .param("language", language)
                 .param("limit", limit)
                 .query(Concepts::row)
@@ -147,31 +163,47 @@ public class Concepts {
     }
 
     /**
-     * Codes with a title, in any language, holding words that start with each of {@code words} ({@code
-     * tsquery} of {@code word:*} terms; the words are letters and digits only), active and codable first.
+     * Codes with a title, in any language, holding words that start with each of {@code words} (lower case, as
+     * {@link TitleWords} cuts them), active and codable first. Each word is a range of {@code title_words}; a
+     * title matches when it has all of them.
      */
     public List<Row> byWords(UUID tenant, String system, List<String> words, String language, int limit) {
-        String query =
-                String.join(" & ", words.stream().map(word -> word + ":*").toList());
-        return jdbc.sql(
-                        """
-                        WITH matched AS (
-                            SELECT DISTINCT t.code FROM terminology.titles t
-                            WHERE t.tenant_id = :tenant AND t.system = :system
-                                AND t.words @@ to_tsquery('simple', :query))
-                        """
-                                + SELECT + BEST_TITLE
-                                + """
-                         WHERE c.tenant_id = :tenant AND c.system = :system AND c.code IN (SELECT code FROM matched)
-                        ORDER BY c.retired_at IS NOT NULL, NOT c.leaf, c.code COLLATE "C" LIMIT :limit
-                        """)
+        if (words.isEmpty()) {
+            return List.of();
+        }
+        StringBuilder matched = new StringBuilder();
+        Map<String, Object> params = new HashMap<>();
+        for (int i = 0; i < words.size(); i++) {
+            matched.append(i == 0 ? "" : " INTERSECT ")
+                    .append("SELECT w.code, w.language FROM terminology.title_words w")
+                    .append(" WHERE w.tenant_id = :tenant AND w.system = :system")
+                    .append(" AND w.word >= :from")
+                    .append(i)
+                    .append(" AND w.word < :to")
+                    .append(i);
+            params.put("from" + i, words.get(i));
+            params.put("to" + i, TitleWords.after(words.get(i)));
+        }
+        return jdbc.sql(titled(
+                        "SELECT c.* FROM terminology.concepts c WHERE c.tenant_id = :tenant AND c.system = :system"
+                                + " AND c.code IN (SELECT m.code FROM (" + matched + ") m)"
+                                + " ORDER BY c.retired_at IS NOT NULL, NOT c.leaf, c.code COLLATE \"C\" LIMIT :limit",
+                        "c.retired_at IS NOT NULL, NOT c.leaf, c.code COLLATE \"C\""))
+                .params(params)
                 .param("tenant", tenant)
                 .param("system", system)
-                .param("query", query)
                 .param("language", language)
                 .param("limit", limit)
                 .query(Concepts::row)
                 .list();
+    }
+
+    /**
+     * The codes {@code chosen} selects (a query over {@code terminology.concepts c} with its own order and limit),
+     * each with its best title, in {@code order}: the titles are looked up for the few codes chosen only.
+     */
+    private static String titled(String chosen, String order) {
+        return SELECT_FROM + "(" + chosen + ") c " + BEST_TITLE + " ORDER BY " + order;
     }
 
     public List<SetSummary> sets(UUID tenant) {
@@ -198,10 +230,6 @@ public class Concepts {
                         ImportJobs.instant(rs, "last_imported_at"),
                         rs.getObject("last_job_id", UUID.class)))
                 .list();
-    }
-
-    private static String like(String prefix) {
-        return prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 
     private static Row row(ResultSet rs, int n) throws SQLException {

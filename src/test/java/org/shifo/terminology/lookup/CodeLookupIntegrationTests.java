@@ -143,4 +143,59 @@ class CodeLookupIntegrationTests {
         assertThat(found.getFirst().language()).isEqualTo("ru");
         assertThat(none).isEmpty();
     }
+
+    @Test
+    void aLargeImportFindsItsCodesByWordsAndCodeRangesAndFollowsRenamedTitles() throws IOException {
+        IdentityFixtures.Clinic large = fixtures.clinic();
+        // more codes than the import refreshes the statistics after, so that path runs as the runtime role too
+        importOrderFile(large, 1_600, "");
+
+        List<Concept> byWords = TenantContext.callAs(
+                large.tenantId(), () -> terminology.search("ICD10_CM", "synth AILMENT zz0012", "en", 10));
+        List<Concept> byCode =
+                TenantContext.callAs(large.tenantId(), () -> terminology.search("ICD10_CM", "B1", "en", 3));
+        assertThat(codes(byWords)).containsExactly("A01.2");
+        assertThat(byWords.getFirst().display()).isEqualTo("Synthetic ailment zz0012");
+        assertThat(codes(byCode)).containsExactly("B10", "B10.0", "B10.1");
+
+        importOrderFile(large, 1_600, "A012");
+
+        assertThat(codes(TenantContext.callAs(
+                        large.tenantId(), () -> terminology.search("ICD10_CM", "synthetic zz0012", "en", 10))))
+                .isEmpty();
+        assertThat(codes(TenantContext.callAs(
+                        large.tenantId(), () -> terminology.search("ICD10_CM", "renamed zz0012", "en", 10))))
+                .containsExactly("A01.2");
+    }
+
+    /**
+     * An ICD-10-CM order file of {@code codes} codes: categories A00, A01, … each with nine leaves; the leaf
+     * {@code renamed} (a code without its dot) gets another title.
+     */
+    void importOrderFile(IdentityFixtures.Clinic to, int codes, String renamed) throws IOException {
+        StringBuilder text = new StringBuilder();
+        int line = 0;
+        for (int category = 0; line < codes; category++) {
+            String code = (char) ('A' + category / 100) + String.format(java.util.Locale.ROOT, "%02d", category % 100);
+            text.append(orderLine(++line, code, false, "Generated category " + code));
+            for (int leaf = 0; leaf < 9 && line < codes; leaf++) {
+                int number = category * 10 + leaf;
+                String title = (code + leaf).equals(renamed) ? "Renamed ailment zz%04d" : "Synthetic ailment zz%04d";
+                text.append(orderLine(++line, code + leaf, true, String.format(java.util.Locale.ROOT, title, number)));
+            }
+        }
+        Path file = Files.createTempFile("terminology-", "-order.txt");
+        try {
+            Files.writeString(file, text);
+            ImportJob job = imports.importNow(to.tenantId(), file, "ICD10CM_ORDER", null);
+            assertThat(job.status()).isEqualTo(ImportJob.Status.SUCCEEDED);
+        } finally {
+            Files.delete(file);
+        }
+    }
+
+    static String orderLine(int line, String code, boolean leaf, String title) {
+        return String.format(
+                java.util.Locale.ROOT, "%05d %-7s %s %-60s %s%n", line, code, leaf ? "1" : "0", title, title);
+    }
 }
