@@ -1,7 +1,10 @@
 package org.shifo.identity;
 
 import java.time.ZoneId;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.shifo.identity.domain.StaffAccount;
@@ -54,6 +57,15 @@ public class StaffDirectory {
     @Transactional(readOnly = true)
     public List<Member> members(TenantId tenant) {
         return accounts.list(tenant).stream().map(StaffDirectory::member).toList();
+    }
+
+    /** The full names of these staff members of the organization (an unknown id has none), in one query. */
+    @Transactional(readOnly = true)
+    public Map<UserId, String> fullNames(TenantId tenant, Collection<UserId> ids) {
+        Map<UserId, String> names = new HashMap<>();
+        accounts.fullNames(tenant, ids.stream().map(UserId::value).distinct().toList())
+                .forEach((id, name) -> names.put(new UserId(id), name));
+        return names;
     }
 
     @Transactional(readOnly = true)

@@ -15,6 +15,7 @@ import org.shifo.clinical.domain.Encounter;
 import org.shifo.clinical.domain.VitalFlag;
 import org.shifo.clinical.domain.Vitals;
 import org.shifo.clinical.encounters.EncounterView;
+import org.shifo.clinical.lab.api.LabResultResponse;
 import org.springframework.context.MessageSource;
 
 /** An encounter as the API shows it; times carry the branch's offset. */
@@ -36,7 +37,8 @@ record EncounterResponse(
         @Nullable String closedAt,
         @Nullable UUID closedBy,
         List<VitalsResponse> vitals,
-        List<DiagnosisResponse> diagnoses) {
+        List<DiagnosisResponse> diagnoses,
+        List<LabResultResponse> labResults) {
 
     static EncounterResponse from(EncounterView view, MessageSource messages, Locale language) {
         Encounter e = view.encounter();
@@ -61,7 +63,10 @@ record EncounterResponse(
                 view.vitals().stream()
                         .map(v -> VitalsResponse.from(v, zone, messages, language))
                         .toList(),
-                view.diagnoses().stream().map(DiagnosisResponse::from).toList());
+                view.diagnoses().stream().map(DiagnosisResponse::from).toList(),
+                view.labResults().stream()
+                        .map(shown -> LabResultResponse.from(shown, language.getLanguage()))
+                        .toList());
     }
 
     static String time(Instant instant, ZoneId zone) {

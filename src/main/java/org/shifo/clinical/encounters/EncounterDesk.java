@@ -35,6 +35,7 @@ import org.shifo.clinical.domain.Violation;
 import org.shifo.clinical.domain.VitalSigns;
 import org.shifo.clinical.domain.Vitals;
 import org.shifo.clinical.domain.VitalsRules;
+import org.shifo.clinical.lab.LabResultBook;
 import org.shifo.clinical.persistence.EncounterStore;
 import org.shifo.identity.BranchId;
 import org.shifo.identity.CurrentUser;
@@ -77,6 +78,7 @@ public class EncounterDesk {
     private final AppointmentLookup appointments;
     private final Terminology terminology;
     private final Templates templates;
+    private final LabResultBook labResults;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
@@ -90,6 +92,7 @@ public class EncounterDesk {
             AppointmentLookup appointments,
             Terminology terminology,
             Templates templates,
+            LabResultBook labResults,
             AuditLog audit,
             ApplicationEventPublisher events,
             PlatformTransactionManager transactionManager,
@@ -100,6 +103,7 @@ public class EncounterDesk {
         this.appointments = appointments;
         this.terminology = terminology;
         this.templates = templates;
+        this.labResults = labResults;
         this.audit = audit;
         this.events = events;
         this.transactions = new TransactionTemplate(transactionManager);
@@ -699,8 +703,10 @@ public class EncounterDesk {
                 store.vitalsOf(tenant.value(), ids).stream().collect(Collectors.groupingBy(Vitals::encounterId));
         Map<UUID, List<Diagnosis>> diagnoses =
                 store.diagnosesOf(tenant.value(), ids).stream().collect(Collectors.groupingBy(Diagnosis::encounterId));
-        Map<UserId, String> names = staff.members(tenant).stream()
-                .collect(Collectors.toMap(StaffDirectory.Member::id, StaffDirectory.Member::fullName));
+        Map<UUID, List<LabResultBook.Shown>> labs = labResults.ofEncounters(tenant, ids);
+        Map<UserId, String> names = staff.fullNames(
+                tenant,
+                encounters.stream().map(e -> new UserId(e.practitionerId())).collect(Collectors.toSet()));
         Map<BranchId, StaffDirectory.Branch> branches = staff.branches(tenant).stream()
                 .collect(Collectors.toMap(StaffDirectory.Branch::id, Function.identity()));
         return encounters.stream()
@@ -713,7 +719,8 @@ public class EncounterDesk {
                             branch == null ? "" : branch.name(),
                             branch == null ? ZoneId.of("Asia/Tashkent") : branch.timeZone(),
                             vitals.getOrDefault(e.id(), List.of()),
-                            diagnoses.getOrDefault(e.id(), List.of()));
+                            diagnoses.getOrDefault(e.id(), List.of()),
+                            labs.getOrDefault(e.id(), List.of()));
                 })
                 .toList();
     }

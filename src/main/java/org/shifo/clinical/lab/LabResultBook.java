@@ -8,7 +8,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.shifo.audit.AuditEvent;
@@ -183,6 +185,31 @@ public class LabResultBook {
                 source,
                 checked.note());
         return new Shown(result, test);
+    }
+
+    /**
+     * The results recorded with these encounters, by encounter, each with its test: for a chart page, in the
+     * caller's transaction (the caller audits the page it shows them on).
+     */
+    public Map<UUID, List<Shown>> ofEncounters(TenantId tenant, List<UUID> encounters) {
+        if (encounters.isEmpty()) {
+            return Map.of();
+        }
+        List<LabResult> results = store.ofEncounters(tenant.value(), encounters);
+        if (results.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, LabTest> tests = new HashMap<>();
+        for (LabTest test : catalogue.all()) {
+            tests.put(test.code(), test);
+        }
+        Map<UUID, List<Shown>> byEncounter = new HashMap<>();
+        for (LabResult result : results) {
+            byEncounter
+                    .computeIfAbsent(java.util.Objects.requireNonNull(result.encounterId()), id -> new ArrayList<>())
+                    .add(new Shown(result, tests.get(result.testCode())));
+        }
+        return byEncounter;
     }
 
     /**

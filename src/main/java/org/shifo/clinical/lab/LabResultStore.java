@@ -89,6 +89,20 @@ class LabResultStore {
                 .list();
     }
 
+    /** The results recorded with these encounters, in collection order. */
+    List<LabResult> ofEncounters(UUID tenant, List<UUID> encounters) {
+        return jdbc.sql(
+                        """
+                        SELECT * FROM clinical.lab_results
+                        WHERE tenant_id = :tenant AND encounter_id = ANY(:encounters)
+                        ORDER BY collected_at, id
+                        """)
+                .param("tenant", tenant)
+                .param("encounters", encounters.toArray(UUID[]::new))
+                .query((rs, n) -> result(rs))
+                .list();
+    }
+
     boolean encounterOf(UUID tenant, UUID encounter, UUID patient) {
         return jdbc.sql(
                                 """

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -56,6 +57,20 @@ public class StaffAccounts {
                 .query(StaffAccounts::row)
                 .optional()
                 .map(this::withRoles);
+    }
+
+    /** The full names of these staff members (those of the tenant only), in one query. */
+    public Map<UUID, String> fullNames(TenantId tenant, Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, String> names = new HashMap<>();
+        jdbc.sql("SELECT id, full_name FROM identity.users WHERE tenant_id = :tenant AND id = ANY(:ids)")
+                .param("tenant", tenant.value())
+                .param("ids", ids.toArray(UUID[]::new))
+                .query((rs, n) -> names.put(rs.getObject("id", UUID.class), rs.getString("full_name")))
+                .list();
+        return names;
     }
 
     public boolean existsUsername(String username) {

@@ -2,6 +2,7 @@ package org.shifo.clinical.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.shifo.identity.Role;
@@ -32,6 +33,10 @@ class EncounterApiIntegrationTests {
     TestDatabase database = TestDatabase.get();
 
     ApiCalls api;
+
+    @Autowired
+    Clock clock;
+
     IdentityFixtures.Clinic clinic;
     Staff doctor;
     String doctorToken;
@@ -226,8 +231,26 @@ class EncounterApiIntegrationTests {
             assertThat(result).hasStatus(201);
         }
 
+        JsonNode newest = api.body(api.get(doctorToken, "/api/v1/encounters?patientId=" + patientId + "&limit=1"));
+        String encounter = newest.get("items").get(0).get("id").asString();
+        assertThat(api.post(
+                        doctorToken,
+                        "/api/v1/patients/" + patientId + "/lab-results",
+                        """
+                        {"testCode":"718-7","value":95,"unit":"g/L","collectedAt":"%s","encounterId":"%s"}
+                        """
+                                .formatted(clock.instant().minusSeconds(3600), encounter)))
+                .hasStatus(201);
+
         JsonNode first = api.body(api.get(doctorToken, "/api/v1/encounters?patientId=" + patientId + "&limit=2"));
         assertThat(first.get("items")).hasSize(2);
+        // the chart shows each encounter with the lab results recorded with it
+        JsonNode labs = first.get("items").get(0).get("labResults");
+        assertThat(labs).hasSize(1);
+        assertThat(labs.get(0).get("testCode").asString()).isEqualTo("718-7");
+        assertThat(labs.get(0).get("flag").asString()).isEqualTo("L");
+        assertThat(first.get("items").get(1).get("labResults")).isEmpty();
+        assertThat(first.get("items").get(0).get("practitionerName").asString()).isNotBlank();
         JsonNode second = api.body(api.get(
                 doctorToken,
                 "/api/v1/encounters?patientId=" + patientId + "&limit=2&before="

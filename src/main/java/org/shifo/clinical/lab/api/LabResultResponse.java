@@ -46,7 +46,7 @@ public record LabResultResponse(
             String source,
             boolean replaceWithLaboratoryRanges) {}
 
-    static LabResultResponse from(LabResultBook.Shown shown, String language) {
+    public static LabResultResponse from(LabResultBook.Shown shown, String language) {
         LabResult r = shown.result();
         LabTest test = shown.test();
         LabResult.Range range = r.range();
