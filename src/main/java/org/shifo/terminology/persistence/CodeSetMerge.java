@@ -34,6 +34,9 @@ public class CodeSetMerge {
     /** Codes added by one import above which the statistics are refreshed during the import. */
     static final int REFRESH_STATISTICS_AFTER = 1_000;
 
+    /** A code's rank among search matches (see V087__terminology_title_words.sql), from concepts {@code c}. */
+    static final String RANK = "CASE WHEN c.retired_at IS NULL THEN 0 ELSE 2 END + CASE WHEN c.leaf THEN 0 ELSE 1 END";
+
     private final JdbcClient jdbc;
     private final DataSource dataSource;
 
@@ -307,29 +310,6 @@ public class CodeSetMerge {
                         """)
                 .params(params)
                 .update();
-        jdbc.sql("CREATE INDEX ON import_titled (code, language)").update();
-        jdbc.sql("ANALYZE import_titled").update();
-        // the words of the titles written: the old ones go, the new ones come from the same staged row
-        jdbc.sql(
-                        """
-                        DELETE FROM terminology.title_words w USING import_titled t
-                        WHERE w.tenant_id = :tenant AND w.system = :system AND w.code = t.code
-                            AND w.language = t.language
-                        """)
-                .params(params)
-                .update();
-        jdbc.sql(
-                        """
-                        INSERT INTO terminology.title_words (tenant_id, system, word, code, language)
-                        SELECT DISTINCT :tenant, :system, w.word, s.code, s.language
-                        FROM (SELECT DISTINCT ON (code, language) code, language, word_list FROM import_stage
-                              WHERE title IS NOT NULL ORDER BY code, language, active DESC, line DESC) s
-                        JOIN import_titled t ON t.code = s.code AND t.language = s.language,
-                        unnest(string_to_array(s.word_list, ' ')) AS w(word)
-                        WHERE w.word <> ''
-                        """)
-                .params(params)
-                .update();
         if (full) {
             jdbc.sql(
                             """
@@ -344,6 +324,7 @@ public class CodeSetMerge {
                     .params(params)
                     .update();
         }
+        writeTitleWords(params);
         if (added >= REFRESH_STATISTICS_AFTER) {
             refreshStatistics();
         }
@@ -353,6 +334,51 @@ public class CodeSetMerge {
                 .list();
         return new ImportCounts(
                 counts.getOrDefault("added", 0), counts.getOrDefault("updated", 0), counts.getOrDefault("retired", 0));
+    }
+
+    /**
+     * The words of the titles this import wrote replace their old words, ranked from the codes as they are now; the
+     * codes whose rank changed without a new title get the new rank. Written in index order.
+     */
+    private void writeTitleWords(Map<String, Object> params) {
+        jdbc.sql("CREATE INDEX ON import_titled (code, language)").update();
+        jdbc.sql("ANALYZE import_titled").update();
+        jdbc.sql(
+                        """
+                        DELETE FROM terminology.title_words w USING import_titled t
+                        WHERE w.tenant_id = :tenant AND w.system = :system AND w.code = t.code
+                            AND w.language = t.language
+                        """)
+                .params(params)
+                .update();
+        jdbc.sql(
+                        """
+                        INSERT INTO terminology.title_words (tenant_id, system, word, code, language, rank)
+                        SELECT :tenant, :system, w.word, s.code, s.language, {rank}
+                        FROM (SELECT DISTINCT ON (code, language) code, language, word_list FROM import_stage
+                              WHERE title IS NOT NULL ORDER BY code, language, active DESC, line DESC) s
+                        JOIN import_titled t ON t.code = s.code AND t.language = s.language
+                        JOIN terminology.concepts c
+                            ON c.tenant_id = :tenant AND c.system = :system AND c.code = s.code,
+                        unnest(string_to_array(s.word_list, ' ')) AS w(word)
+                        WHERE w.word <> ''
+                        ORDER BY w.word, s.code, s.language
+                        """
+                                .replace("{rank}", RANK))
+                .params(params)
+                .update();
+        jdbc.sql(
+                        """
+                        UPDATE terminology.title_words w SET rank = x.rank
+                        FROM (SELECT c.code, {rank} AS rank FROM terminology.concepts c
+                              WHERE c.tenant_id = :tenant AND c.system = :system
+                                AND c.code IN (SELECT code FROM import_touched WHERE what <> 'added')) x
+                        WHERE w.tenant_id = :tenant AND w.system = :system AND w.code = x.code
+                            AND w.rank <> x.rank
+                        """
+                                .replace("{rank}", RANK))
+                .params(params)
+                .update();
     }
 
     /**

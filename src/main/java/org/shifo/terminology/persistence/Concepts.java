@@ -165,7 +165,8 @@ public class Concepts {
     /**
      * Codes with a title, in any language, holding words that start with each of {@code words} (lower case, as
      * {@link TitleWords} cuts them), active and codable first. Each word is a range of {@code title_words}; a
-     * title matches when it has all of them.
+     * title matches when it has all of them; the matches are ordered by the rank stored with the words, so only
+     * the codes shown are read.
      */
     public List<Row> byWords(UUID tenant, String system, List<String> words, String language, int limit) {
         if (words.isEmpty()) {
@@ -175,7 +176,7 @@ public class Concepts {
         Map<String, Object> params = new HashMap<>();
         for (int i = 0; i < words.size(); i++) {
             matched.append(i == 0 ? "" : " INTERSECT ")
-                    .append("SELECT w.code, w.language FROM terminology.title_words w")
+                    .append("SELECT w.code, w.language, w.rank FROM terminology.title_words w")
                     .append(" WHERE w.tenant_id = :tenant AND w.system = :system")
                     .append(" AND w.word >= :from")
                     .append(i)
@@ -185,10 +186,11 @@ public class Concepts {
             params.put("to" + i, TitleWords.after(words.get(i)));
         }
         return jdbc.sql(titled(
-                        "SELECT c.* FROM terminology.concepts c WHERE c.tenant_id = :tenant AND c.system = :system"
-                                + " AND c.code IN (SELECT m.code FROM (" + matched + ") m)"
-                                + " ORDER BY c.retired_at IS NOT NULL, NOT c.leaf, c.code COLLATE \"C\" LIMIT :limit",
-                        "c.retired_at IS NOT NULL, NOT c.leaf, c.code COLLATE \"C\""))
+                        "SELECT c.*, m.rank FROM (SELECT m.code, min(m.rank) AS rank FROM (" + matched + ") m"
+                                + " GROUP BY m.code ORDER BY min(m.rank), m.code COLLATE \"C\" LIMIT :limit) m"
+                                + " JOIN terminology.concepts c"
+                                + " ON c.tenant_id = :tenant AND c.system = :system AND c.code = m.code",
+                        "c.rank, c.code COLLATE \"C\""))
                 .params(params)
                 .param("tenant", tenant)
                 .param("system", system)

@@ -158,7 +158,17 @@ class CodeLookupIntegrationTests {
         assertThat(byWords.getFirst().display()).isEqualTo("Synthetic ailment zz0012");
         assertThat(codes(byCode)).containsExactly("B10", "B10.0", "B10.1");
 
-        importOrderFile(large, 1_600, "A012");
+        // the next file renames one title and no longer lists the last category (B59 and its nine leaves)
+        importOrderFile(large, 1_590, "A012");
+
+        List<Concept> tens =
+                TenantContext.callAs(large.tenantId(), () -> terminology.search("ICD10_CM", "ailment zz15", "en", 100));
+        assertThat(tens).hasSize(90);
+        // the retired codes still match, after the active ones
+        assertThat(codes(tens.subList(81, 90)))
+                .containsExactly("B59.0", "B59.1", "B59.2", "B59.3", "B59.4", "B59.5", "B59.6", "B59.7", "B59.8");
+        assertThat(tens.subList(81, 90)).noneMatch(Concept::active);
+        assertThat(tens.subList(0, 81)).allMatch(Concept::active);
 
         assertThat(codes(TenantContext.callAs(
                         large.tenantId(), () -> terminology.search("ICD10_CM", "synthetic zz0012", "en", 10))))
