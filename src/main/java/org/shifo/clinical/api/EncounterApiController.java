@@ -22,6 +22,8 @@ import org.shifo.clinical.domain.Violation;
 import org.shifo.clinical.domain.VitalSigns;
 import org.shifo.clinical.encounters.EncounterDesk;
 import org.shifo.clinical.encounters.EncounterView;
+import org.shifo.identity.BranchTimeZones;
+import org.shifo.identity.CurrentUser;
 import org.shifo.platform.Problems;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ResponseEntity;
@@ -44,11 +46,13 @@ import org.springframework.web.bind.annotation.RestController;
 class EncounterApiController {
 
     private final EncounterDesk desk;
+    private final BranchTimeZones zones;
     private final MessageSource messages;
     private final Clock clock;
 
-    EncounterApiController(EncounterDesk desk, MessageSource messages, Clock clock) {
+    EncounterApiController(EncounterDesk desk, MessageSource messages, BranchTimeZones zones, Clock clock) {
         this.desk = desk;
+        this.zones = zones;
         this.messages = messages;
         this.clock = clock;
     }
@@ -248,7 +252,8 @@ class EncounterApiController {
             throw ClinicalRuleException.invalid(Violation.of("days", "range", "must be between 1 and 3660", 1, 3660));
         }
         Locale language = Problems.language(request);
-        ZoneId zone = ZoneId.of("Asia/Tashkent");
+        // the caller's branch's zone: the measurements are of any branch, the dates are read where the reader is
+        ZoneId zone = zones.of(CurrentUser.get());
         return desk.vitalsTrend(id, days).stream()
                 .map(v -> EncounterResponse.VitalsResponse.from(v, zone, messages, language))
                 .toList();

@@ -27,6 +27,7 @@ import org.shifo.clinical.domain.Vitals;
 import org.shifo.clinical.encounters.EncounterDesk;
 import org.shifo.clinical.encounters.EncounterView;
 import org.shifo.clinical.encounters.Templates;
+import org.shifo.identity.BranchTimeZones;
 import org.shifo.identity.CurrentUser;
 import org.shifo.identity.Role;
 import org.shifo.identity.Staff;
@@ -63,6 +64,7 @@ class ChartPageController {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
 
     private final EncounterDesk desk;
+    private final BranchTimeZones zones;
     private final Terminology terminology;
     private final NoteRenderer notes;
     private final SummaryPdf pdf;
@@ -77,8 +79,10 @@ class ChartPageController {
             SummaryPdf pdf,
             MessageSource messages,
             JsonMapper json,
+            BranchTimeZones zones,
             Clock clock) {
         this.desk = desk;
+        this.zones = zones;
         this.terminology = terminology;
         this.notes = notes;
         this.pdf = pdf;
@@ -181,13 +185,11 @@ class ChartPageController {
             model.addAttribute("dxq", dxq);
             model.addAttribute("dxResults", codes.search(Terminology.ICD10, dxq.strip(), locale.getLanguage(), 15));
         }
+        ZoneId readerZone = zones.of(CurrentUser.get());
         List<TrendPoint> trend = desk.vitalsTrend(patientId, 3650).stream()
                 .filter(v -> v.systolic() != null || v.pulse() != null || v.weightKg() != null)
                 .map(v -> new TrendPoint(
-                        v.measuredAt()
-                                .atZone(ZoneId.of("Asia/Tashkent"))
-                                .toLocalDate()
-                                .toString(),
+                        v.measuredAt().atZone(readerZone).toLocalDate().toString(),
                         v.systolic(),
                         v.diastolic(),
                         v.pulse(),

@@ -56,10 +56,12 @@ class ImagePageController {
     private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
 
     private final EncounterImages images;
+    private final BranchTimeZones zones;
     private final MessageSource messages;
 
-    ImagePageController(EncounterImages images, MessageSource messages) {
+    ImagePageController(EncounterImages images, MessageSource messages, BranchTimeZones zones) {
         this.images = images;
+        this.zones = zones;
         this.messages = messages;
     }
 
@@ -262,8 +264,9 @@ class ImagePageController {
                 text("clinical.images.image.alt", image.lesionLabel(), site, kind));
     }
 
-    private static ZoneId zone() {
-        return BranchTimeZones.DEFAULT;
+    /** The zone of the reader's branch: visit days and upload times are read where the reader works. */
+    private ZoneId zone() {
+        return zones.of(CurrentUser.get());
     }
 
     private String text(String key, Object... arguments) {
