@@ -167,7 +167,7 @@ public class ProviderTransactionStore {
                 .optional();
     }
 
-    /** Whether any provider holds the invoice with a transaction in state 1 (created / prepared). */
+    /** Whether a PayMe transaction in state 1 holds the invoice (PayMe spec §12: the desk waits for it). */
     public boolean pendingFor(UUID tenant, UUID invoice) {
         return jdbc.sql(
                         """
@@ -180,7 +180,22 @@ public class ProviderTransactionStore {
                 .single();
     }
 
-    /** Moves state {@code from} to {@code to} (compare-and-set); answers whether it moved. */
+    /** Adds (or replaces) one member of the row's {@code details} with a JSON document. */
+    public void putDetail(UUID tenant, UUID id, String key, String jsonDocument) {
+        jdbc.sql(
+                        """
+                        UPDATE billing.provider_transactions
+                        SET details = details || jsonb_build_object(CAST(:key AS TEXT), CAST(:document AS jsonb))
+                        WHERE tenant_id = :tenant AND id = :id
+                        """)
+                .param("key", key)
+                .param("document", jsonDocument)
+                .param("tenant", tenant)
+                .param("id", id)
+                .update();
+    }
+
+    /** Moves state 1 to 2 with its perform time (compare-and-set); answers whether it moved. */
     public boolean perform(UUID tenant, UUID id, long performTime, Instant now) {
         return jdbc.sql(
                                 """

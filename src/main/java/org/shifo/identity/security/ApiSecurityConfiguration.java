@@ -30,6 +30,12 @@ class ApiSecurityConfiguration {
         "/api/v1/setup"
     };
 
+    /**
+     * Payment providers' callbacks: no staff token, the provider's own authentication (PayMe's Basic key, Click's
+     * signature) is checked by the handler, which answers in the provider's protocol (never a 401).
+     */
+    static final String[] PROVIDER_CALLBACKS = {"/api/v1/payments/payme", "/api/v1/payments/click/**"};
+
     @Bean
     @Order(50)
     SecurityFilterChain api(
@@ -41,6 +47,8 @@ class ApiSecurityConfiguration {
         return http.securityMatcher("/api/**")
                 .authorizeHttpRequests(authorize -> authorize
                         .requestMatchers(HttpMethod.POST, OPEN)
+                        .permitAll()
+                        .requestMatchers(PROVIDER_CALLBACKS)
                         .permitAll()
                         .anyRequest()
                         .authenticated())
