@@ -246,6 +246,26 @@ public class ProviderTransactionStore {
                 .list();
     }
 
+    /**
+     * Click's Complete as received: its {@code click_trans_id} (Click's tester may send another one than the
+     * Prepare's) and the members of {@code detailsJson} merged into the row's details.
+     */
+    public void noteCompletion(UUID tenant, UUID id, String completeReference, String detailsJson, Instant now) {
+        jdbc.sql(
+                        """
+                        UPDATE billing.provider_transactions
+                        SET complete_reference = :reference, details = details || CAST(:details AS jsonb),
+                            updated_at = :now
+                        WHERE tenant_id = :tenant AND id = :id
+                        """)
+                .param("reference", completeReference)
+                .param("details", detailsJson)
+                .param("now", Sql.time(now))
+                .param("tenant", tenant)
+                .param("id", id)
+                .update();
+    }
+
     private static TransactionRow row(ResultSet rs, int n) throws SQLException {
         return new TransactionRow(
                 Sql.requiredUuid(rs, "id"),
