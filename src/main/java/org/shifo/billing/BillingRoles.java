@@ -30,6 +30,9 @@ public final class BillingRoles {
     /** Payment providers' settings (PayMe, Click): administrators. */
     public static final String PROVIDER_SETTINGS = "hasRole('ADMIN')";
 
+    /** Reconciliation reports of the payment providers (read, CSV, run now): administrators. */
+    public static final String RECONCILIATION = "hasRole('ADMIN')";
+
     /** The largest discount a cashier may give on a line, in percent of the line (an administrator: any). */
     public static final int CASHIER_DISCOUNT_PERCENT = 10;
 

@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
 public final class TestDatabase {
 
     /** Tables whose rows come from migrations (reference data), kept when a test class starts clean. */
-    private static final Set<String> KEPT_TABLES = Set.of("public.flyway_schema_history");
+    private static final Set<String> KEPT_TABLES = Set.of("public.flyway_schema_history", "public.scheduled_tasks");
 
     private static @Nullable TestDatabase instance;
 
