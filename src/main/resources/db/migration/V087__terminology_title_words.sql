@@ -39,8 +39,9 @@ JOIN terminology.concepts c ON c.tenant_id = t.tenant_id AND c.system = t.system
 WHERE char_length(w.word) BETWEEN 1 AND 200;
 SELECT set_config('shifo.system', '', true);
 
--- never used (see above), and costly to fill on every import
+-- never used (see above), and costly to fill on every import: the words are in title_words now
 DROP INDEX terminology.titles_words;
+ALTER TABLE terminology.titles DROP COLUMN words;
 
 -- An import adds thousands of codes in one transaction, and the statements after it (above all the foreign-key
 -- checks of the titles, one per row) were planned on statistics that still said "empty": a sequential scan of the

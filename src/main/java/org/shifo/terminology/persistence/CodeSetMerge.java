@@ -6,7 +6,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -78,7 +77,6 @@ public class CodeSetMerge {
             field(language);
             field(title);
             // lower-cased here, not by the database, whose lower() may know only ASCII (a C locale)
-            field(title == null ? null : title.toLowerCase(Locale.ROOT));
             field(title == null ? null : String.join(" ", TitleWords.of(title)));
             buffer.setCharAt(buffer.length() - 1, '\n');
         }
@@ -150,7 +148,6 @@ public class CodeSetMerge {
                             active           BOOLEAN NOT NULL,
                             language         TEXT,
                             title            TEXT,
-                            words_text       TEXT,
                             word_list        TEXT
                         ) ON COMMIT DROP
                         """)
@@ -294,13 +291,12 @@ public class CodeSetMerge {
         jdbc.sql(
                         """
                         WITH titled AS (
-                            INSERT INTO terminology.titles (tenant_id, system, code, language, title, words)
-                            SELECT DISTINCT ON (code, language) :tenant, :system, code, language, title,
-                                to_tsvector('simple', words_text)
+                            INSERT INTO terminology.titles (tenant_id, system, code, language, title)
+                            SELECT DISTINCT ON (code, language) :tenant, :system, code, language, title
                             FROM import_stage WHERE title IS NOT NULL
                             ORDER BY code, language, active DESC, line DESC
                             ON CONFLICT (tenant_id, system, code, language) DO UPDATE
-                                SET title = EXCLUDED.title, words = EXCLUDED.words
+                                SET title = EXCLUDED.title
                                 WHERE terminology.titles.title IS DISTINCT FROM EXCLUDED.title
                             RETURNING code, language),
                         kept AS (INSERT INTO import_titled SELECT code, language FROM titled)
