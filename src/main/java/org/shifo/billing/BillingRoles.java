@@ -27,6 +27,9 @@ public final class BillingRoles {
     /** Refund a payment (with a reason): administrators. */
     public static final String REFUND = "hasRole('ADMIN')";
 
+    /** The daily cash report of a branch (payments and refunds by method and cashier): cashiers, administrators. */
+    public static final String CASH_REPORT = "hasAnyRole('ADMIN', 'CASHIER')";
+
     /** Payment providers' settings (PayMe, Click): administrators. */
     public static final String PROVIDER_SETTINGS = "hasRole('ADMIN')";
 

@@ -68,10 +68,26 @@ public class StaffDirectory {
         return names;
     }
 
+    /** The organization's name (receipts print it), empty for an organization that does not exist. */
+    @Transactional(readOnly = true)
+    public Optional<String> organizationName(TenantId tenant) {
+        return organizations.findOrganization(tenant).map(Organizations.OrganizationRow::name);
+    }
+
     @Transactional(readOnly = true)
     public List<Branch> branches(TenantId tenant) {
         return organizations.branches(tenant).stream()
                 .map(StaffDirectory::branch)
+                .toList();
+    }
+
+    /** The branches a staff member works in: every branch for an administrator, else those they hold a role in. */
+    @Transactional(readOnly = true)
+    public List<Branch> branchesOf(Staff member) {
+        boolean admin = member.hasRole(Role.ADMIN);
+        return branches(member.tenantId()).stream()
+                .filter(b -> admin
+                        || member.roles().stream().map(BranchRole::branchId).anyMatch(b.id()::equals))
                 .toList();
     }
 

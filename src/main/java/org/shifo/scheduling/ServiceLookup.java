@@ -1,5 +1,6 @@
 package org.shifo.scheduling;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.shifo.identity.TenantId;
@@ -12,4 +13,7 @@ public interface ServiceLookup {
 
     /** The service, unless the organization has none with this id. */
     Optional<Service> find(TenantId tenant, UUID id);
+
+    /** Every service of the organization (the price list offers them), offered or not. */
+    List<Service> all(TenantId tenant);
 }

@@ -1,16 +1,10 @@
 package org.shifo.identity.signin;
 
-import com.google.zxing.BarcodeFormat;
-import com.google.zxing.WriterException;
-import com.google.zxing.client.j2se.MatrixToImageWriter;
-import com.google.zxing.qrcode.QRCodeWriter;
 import dev.samstevens.totp.code.CodeGenerator;
 import dev.samstevens.totp.code.DefaultCodeGenerator;
 import dev.samstevens.totp.code.HashingAlgorithm;
 import dev.samstevens.totp.exceptions.CodeGenerationException;
 import dev.samstevens.totp.secret.DefaultSecretGenerator;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -76,13 +70,7 @@ public final class SecondFactor {
 
     /** The QR code of an otpauth URI as a PNG. */
     public byte[] qrPng(String otpauthUri) {
-        try (ByteArrayOutputStream png = new ByteArrayOutputStream()) {
-            var matrix = new QRCodeWriter().encode(otpauthUri, BarcodeFormat.QR_CODE, 240, 240);
-            MatrixToImageWriter.writeToStream(matrix, "PNG", png);
-            return png.toByteArray();
-        } catch (WriterException | IOException e) {
-            throw new IllegalStateException("Could not draw the QR code", e);
-        }
+        return org.shifo.platform.QrCodes.png(otpauthUri, 240);
     }
 
     /**

@@ -370,6 +370,11 @@ class PatientPageController {
         model.addAttribute("isAdmin", admin);
         // the clinical chart (a link only: patients do not depend on the clinical module)
         model.addAttribute("canSeeChart", admin || staff.hasRole(Role.DOCTOR) || staff.hasRole(Role.NURSE));
+        // a new invoice at the cash desk (a link only: patients do not depend on billing)
+        model.addAttribute(
+                "canInvoice",
+                record.status() == PatientRecord.Status.ACTIVE
+                        && (admin || staff.hasRole(Role.CASHIER) || staff.hasRole(Role.RECEPTIONIST)));
         model.addAttribute("timeline", timeline(record.id(), locale));
         Optional<UUID> undoable = admin && record.status() == PatientRecord.Status.ACTIVE
                 ? merging.latestMergeInto(record.id())

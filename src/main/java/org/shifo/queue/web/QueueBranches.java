@@ -4,9 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.shifo.identity.BranchRole;
 import org.shifo.identity.CurrentUser;
-import org.shifo.identity.Role;
 import org.shifo.identity.Staff;
 import org.shifo.identity.StaffDirectory;
 import org.springframework.http.HttpStatus;
@@ -25,11 +23,7 @@ class QueueBranches {
 
     /** Every branch for an administrator; otherwise those the member holds a role in. */
     List<StaffDirectory.Branch> of(Staff member) {
-        boolean admin = member.hasRole(Role.ADMIN);
-        return staff.branches(member.tenantId()).stream()
-                .filter(b -> admin
-                        || member.roles().stream().map(BranchRole::branchId).anyMatch(b.id()::equals))
-                .toList();
+        return staff.branchesOf(member);
     }
 
     /** The branch asked for, or the member's first; a branch they may not see is the 404 page. */

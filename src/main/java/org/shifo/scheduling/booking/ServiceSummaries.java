@@ -1,5 +1,6 @@
 package org.shifo.scheduling.booking;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.shifo.identity.TenantId;
@@ -20,5 +21,12 @@ class ServiceSummaries implements ServiceLookup {
     @Override
     public Optional<Service> find(TenantId tenant, UUID id) {
         return store.find(tenant.value(), id).map(row -> new Service(row.id(), row.name(), row.active()));
+    }
+
+    @Override
+    public List<Service> all(TenantId tenant) {
+        return store.list(tenant.value()).stream()
+                .map(row -> new Service(row.id(), row.name(), row.active()))
+                .toList();
     }
 }

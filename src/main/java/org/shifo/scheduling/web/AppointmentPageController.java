@@ -16,6 +16,7 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.shifo.identity.CurrentUser;
 import org.shifo.identity.Role;
+import org.shifo.identity.Staff;
 import org.shifo.patients.PatientDirectory;
 import org.shifo.patients.PatientId;
 import org.shifo.scheduling.SchedulingRoles;
@@ -419,6 +420,12 @@ class AppointmentPageController {
         model.addAttribute("canStart", canTreat && a.status().canMoveTo(AppointmentStatus.IN_PROGRESS));
         model.addAttribute("canComplete", canTreat && a.status().canMoveTo(AppointmentStatus.COMPLETED));
         model.addAttribute("canReschedule", canBook && a.status() == AppointmentStatus.BOOKED);
+        // the visit's invoice at the cash desk (a link only: scheduling does not depend on billing)
+        Staff me = CurrentUser.get();
+        model.addAttribute(
+                "canInvoice",
+                a.status() != AppointmentStatus.CANCELLED
+                        && (me.hasRole(Role.ADMIN) || me.hasRole(Role.CASHIER) || me.hasRole(Role.RECEPTIONIST)));
         model.addAttribute("slotDate", slotDay.toString());
         model.addAttribute("slotDateLabel", SchedulingPageText.longDate(slotDay, locale));
         model.addAttribute("freeSlots", free);
