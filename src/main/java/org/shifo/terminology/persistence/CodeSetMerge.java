@@ -286,7 +286,11 @@ public class CodeSetMerge {
                 .params(params)
                 .update();
         jdbc.sql("ANALYZE import_touched").update();
-        jdbc.sql("CREATE TEMPORARY TABLE import_titled (code TEXT NOT NULL, language TEXT NOT NULL) ON COMMIT DROP")
+        jdbc.sql(
+                        """
+                        CREATE TEMPORARY TABLE import_titled (code TEXT NOT NULL, language TEXT NOT NULL,
+                            replaced BOOLEAN NOT NULL) ON COMMIT DROP
+                        """)
                 .update();
         jdbc.sql(
                         """
@@ -298,8 +302,9 @@ public class CodeSetMerge {
                             ON CONFLICT (tenant_id, system, code, language) DO UPDATE
                                 SET title = EXCLUDED.title
                                 WHERE terminology.titles.title IS DISTINCT FROM EXCLUDED.title
-                            RETURNING code, language),
-                        kept AS (INSERT INTO import_titled SELECT code, language FROM titled)
+                            -- an updated row carries this transaction in xmax, a new one 0
+                            RETURNING code, language, xmax::text <> '0' AS replaced),
+                        kept AS (INSERT INTO import_titled SELECT code, language, replaced FROM titled)
                         INSERT INTO import_touched
                         SELECT DISTINCT code, 'updated' FROM titled
                         WHERE NOT EXISTS (SELECT 1 FROM import_touched t WHERE t.code = titled.code)
@@ -339,14 +344,17 @@ public class CodeSetMerge {
     private void writeTitleWords(Map<String, Object> params) {
         jdbc.sql("CREATE INDEX ON import_titled (code, language)").update();
         jdbc.sql("ANALYZE import_titled").update();
-        jdbc.sql(
-                        """
-                        DELETE FROM terminology.title_words w USING import_titled t
-                        WHERE w.tenant_id = :tenant AND w.system = :system AND w.code = t.code
-                            AND w.language = t.language
-                        """)
-                .params(params)
-                .update();
+        // only a title that replaced another has old words (a first import has none: no need to look)
+        if (exists("SELECT EXISTS (SELECT 1 FROM import_titled WHERE replaced)")) {
+            jdbc.sql(
+                            """
+                            DELETE FROM terminology.title_words w USING import_titled t
+                            WHERE w.tenant_id = :tenant AND w.system = :system AND w.code = t.code
+                                AND w.language = t.language AND t.replaced
+                            """)
+                    .params(params)
+                    .update();
+        }
         jdbc.sql(
                         """
                         INSERT INTO terminology.title_words (tenant_id, system, word, code, language, rank)
@@ -363,6 +371,9 @@ public class CodeSetMerge {
                                 .replace("{rank}", RANK))
                 .params(params)
                 .update();
+        if (!exists("SELECT EXISTS (SELECT 1 FROM import_touched WHERE what <> 'added')")) {
+            return;
+        }
         jdbc.sql(
                         """
                         UPDATE terminology.title_words w SET rank = x.rank
@@ -375,6 +386,10 @@ public class CodeSetMerge {
                                 .replace("{rank}", RANK))
                 .params(params)
                 .update();
+    }
+
+    private boolean exists(String sql) {
+        return Boolean.TRUE.equals(jdbc.sql(sql).query(Boolean.class).single());
     }
 
     /**
