@@ -296,9 +296,14 @@ public class CodeSetMerge {
                         """
                         WITH titled AS (
                             INSERT INTO terminology.titles (tenant_id, system, code, language, title)
-                            SELECT DISTINCT ON (code, language) :tenant, :system, code, language, title
-                            FROM import_stage WHERE title IS NOT NULL
-                            ORDER BY code, language, active DESC, line DESC
+                            SELECT :tenant, :system, s.code, s.language, s.title
+                            FROM (SELECT DISTINCT ON (code, language) code, language, title
+                                  FROM import_stage WHERE title IS NOT NULL
+                                  ORDER BY code, language, active DESC, line DESC) s
+                            -- an unchanged title is left alone (ON CONFLICT would lock and rewrite its row)
+                            WHERE NOT EXISTS (SELECT 1 FROM terminology.titles t
+                                WHERE t.tenant_id = :tenant AND t.system = :system AND t.code = s.code
+                                    AND t.language = s.language AND t.title = s.title)
                             ON CONFLICT (tenant_id, system, code, language) DO UPDATE
                                 SET title = EXCLUDED.title
                                 WHERE terminology.titles.title IS DISTINCT FROM EXCLUDED.title
