@@ -6,6 +6,7 @@ import org.shifo.scheduling.AppointmentId;
 import org.shifo.scheduling.AppointmentLookup;
 import org.shifo.scheduling.persistence.AppointmentStore;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /** {@link AppointmentLookup} over the appointment store. */
 @Component
@@ -18,6 +19,7 @@ class AppointmentSummaries implements AppointmentLookup {
     }
 
     @Override
+    @Transactional(readOnly = true)
     public Optional<Summary> find(TenantId tenant, AppointmentId id) {
         return store.find(tenant.value(), id)
                 .map(a -> new Summary(
