@@ -237,4 +237,69 @@ class BillingPagesIntegrationTests {
                 .hasStatus(HttpStatus.NOT_FOUND);
         assertThat(payments()).isEqualTo(before);
     }
+
+    @Test
+    void discountsOnThePageKeepTheCallersLimitAndNeedAReason() {
+        Cookie session = PageSessions.signIn(mvc, cashier);
+        MvcTestResult created = mvc.post()
+                .uri("/billing/invoices")
+                .with(csrf())
+                .cookie(session)
+                .param("patient", patient)
+                .param("branch", branch)
+                .param("service", service)
+                .param("quantity", "2")
+                .exchange();
+        assertThat(created).hasStatus(HttpStatus.FOUND);
+        String location = java.util.Objects.requireNonNull(created.getResponse().getRedirectedUrl());
+        String draft = location.replaceAll(".*/billing/invoices/([0-9a-f-]{36}).*", "$1");
+        assertThat(page(session, "/billing/invoices/" + draft))
+                .bodyText()
+                .contains("300\u00a0001,00")
+                .contains("data-status=\"DRAFT\"");
+
+        MvcTestResult tooMuch = mvc.post()
+                .uri("/billing/invoices/" + draft + "/lines/1/discount")
+                .with(csrf())
+                .cookie(session)
+                .header("Accept-Language", "en")
+                .param("kind", "PERCENT")
+                .param("value", "20")
+                .param("reason", "Pensioner")
+                .exchange();
+        assertThat(tooMuch).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+        assertThat(tooMuch).bodyText().contains("discount-value-0-error").contains("a cashier may give at most 10 %");
+
+        MvcTestResult noReason = mvc.post()
+                .uri("/billing/invoices/" + draft + "/lines/1/discount")
+                .with(csrf())
+                .cookie(session)
+                .header("Accept-Language", "en")
+                .param("kind", "PERCENT")
+                .param("value", "10")
+                .param("reason", " ")
+                .exchange();
+        assertThat(noReason).hasStatus(HttpStatus.BAD_REQUEST);
+        assertThat(noReason).bodyText().contains("discount-reason-0-error");
+
+        assertThat(mvc.post()
+                        .uri("/billing/invoices/" + draft + "/lines/1/discount")
+                        .with(csrf())
+                        .cookie(session)
+                        .param("kind", "PERCENT")
+                        .param("value", "10")
+                        .param("reason", "Pensioner")
+                        .exchange())
+                .hasStatus(HttpStatus.FOUND);
+        assertThat(page(session, "/billing/invoices/" + draft))
+                .bodyText()
+                .contains("270\u00a0000,90")
+                .contains("Pensioner");
+        assertThat(mvc.post()
+                        .uri("/billing/invoices/" + draft + "/lines/9/remove")
+                        .with(csrf())
+                        .cookie(session)
+                        .exchange())
+                .hasStatus(HttpStatus.NOT_FOUND);
+    }
 }
