@@ -419,7 +419,8 @@ public class InvoiceBook {
     private void refuseWhileProviderPending(UUID tenant, InvoiceRow invoice) {
         if (providerTransactions.pendingFor(tenant, invoice.id())) {
             throw new BillingConflictException(
-                    "provider-pending", "A PayMe payment of this invoice is in progress; wait for it to finish.");
+                    "provider-pending",
+                    "A PayMe or Click payment of this invoice is in progress; wait for it to finish.");
         }
     }
 

@@ -167,12 +167,19 @@ public class ProviderTransactionStore {
                 .optional();
     }
 
-    /** Whether a PayMe transaction in state 1 holds the invoice (PayMe spec §12: the desk waits for it). */
+    /**
+     * Whether a provider's payment in progress holds the invoice, so the desk waits for it: a PayMe transaction
+     * in state 1 (PayMe spec §12), or a Click payment PREPARED less than 30 minutes ago (Click spec §9; an older
+     * one no longer blocks, and a late Complete is still handled by the normal rules).
+     */
     public boolean pendingFor(UUID tenant, UUID invoice) {
         return jdbc.sql(
                         """
                         SELECT EXISTS (SELECT 1 FROM billing.provider_transactions
-                            WHERE tenant_id = :tenant AND invoice_id = :invoice AND state = 1 AND provider = 'PAYME')
+                            WHERE tenant_id = :tenant AND invoice_id = :invoice AND state = 1
+                              AND (provider = 'PAYME'
+                                OR (provider = 'CLICK' AND created_at > now() - INTERVAL '30 minutes'
+                                    AND details->>'problem' IS NULL)))
                         """)
                 .param("tenant", tenant)
                 .param("invoice", invoice)

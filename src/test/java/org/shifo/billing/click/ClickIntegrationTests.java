@@ -58,6 +58,7 @@ class ClickIntegrationTests {
     BillingFixtures billing;
     String admin;
     String reception;
+    String cashier;
     String branch;
     String service;
     String patient;
@@ -70,6 +71,7 @@ class ClickIntegrationTests {
         IdentityFixtures.Clinic clinic = fixtures.clinic();
         admin = fixtures.bearer(fixtures.admin(clinic));
         reception = fixtures.bearer(fixtures.staff(clinic, Role.RECEPTIONIST));
+        cashier = fixtures.bearer(fixtures.staff(clinic, Role.CASHIER));
         billing = new BillingFixtures(api, admin, reception);
         branch = clinic.branchId().value().toString();
         service = billing.service("Consultation " + UUID.randomUUID().toString().substring(0, 6));
@@ -275,6 +277,31 @@ class ClickIntegrationTests {
                 .isEqualTo(1);
         // a Complete on the Prepare route is processed as a Complete (dispatch on action)
         assertAnswer(click.send("prepare", click.complete(trans, invoice[0], prepareId, "50000", 0)), -4);
+    }
+
+    @Test
+    void aPreparedClickPaymentHoldsTheCashDesk() {
+        String[] invoice = invoice();
+        long trans = nextId();
+        JsonNode prepared = click.send("prepare", click.prepare(trans, invoice[0], "50000"));
+        assertAnswer(prepared, 0);
+        var cash = api.post(
+                cashier, "/api/v1/invoices/" + invoice[1] + "/payments", "{\"method\":\"CASH\",\"amount\":1000000}");
+        assertThat(cash).hasStatus(409);
+        assertThat(api.body(cash).get("code").asString()).isEqualTo("provider-pending");
+        assertThat(invoiceOf(invoice[1]).get("providerPending").asBoolean()).isTrue();
+        assertAnswer(
+                click.send(
+                        "complete",
+                        click.complete(
+                                trans,
+                                invoice[0],
+                                prepared.get("merchant_prepare_id").asLong(),
+                                "50000",
+                                0)),
+                0);
+        assertThat(invoiceOf(invoice[1]).get("status").asString()).isEqualTo("PAID");
+        assertThat(invoiceOf(invoice[1]).get("providerPending").asBoolean()).isFalse();
     }
 
     // --- bad input -----------------------------------------------------------------------------------------
