@@ -51,6 +51,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class InvoiceBook {
 
     static final int MAX_REASON = 500;
+
+    /** PayMe's timeout of a created transaction (spec §7): after it, the transaction holds the invoice no more. */
+    public static final long PAYME_TIMEOUT_MS = 43_200_000L;
+
     public static final int MAX_LIST = 500;
 
     private final InvoiceStore invoices;
@@ -405,9 +409,14 @@ public class InvoiceBook {
                     invoice,
                     invoices.lines(tenant, id),
                     payments.forInvoice(tenant, id),
-                    providerTransactions.pendingFor(tenant, id));
+                    providerTransactions.pendingFor(tenant, id, pendingCutoff()));
         });
         return Objects.requireNonNull(view);
+    }
+
+    /** PayMe transactions created before this (epoch ms) have timed out (12 hours, PayMe spec §7). */
+    private long pendingCutoff() {
+        return context.clock().millis() - PAYME_TIMEOUT_MS;
     }
 
     private InvoiceRow locked(UUID tenant, UUID id) {
@@ -417,7 +426,7 @@ public class InvoiceBook {
     }
 
     private void refuseWhileProviderPending(UUID tenant, InvoiceRow invoice) {
-        if (providerTransactions.pendingFor(tenant, invoice.id())) {
+        if (providerTransactions.pendingFor(tenant, invoice.id(), pendingCutoff())) {
             throw new BillingConflictException(
                     "provider-pending",
                     "A PayMe or Click payment of this invoice is in progress; wait for it to finish.");

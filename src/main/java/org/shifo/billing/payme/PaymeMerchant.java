@@ -42,7 +42,7 @@ import tools.jackson.databind.node.ObjectNode;
 class PaymeMerchant {
 
     /** PayMe's timeout for a created transaction: 12 hours (spec §7). */
-    static final long TIMEOUT_MS = 43_200_000L;
+    static final long TIMEOUT_MS = org.shifo.billing.invoices.InvoiceBook.PAYME_TIMEOUT_MS;
 
     static final String PROVIDER = ProviderCredentials.PAYME;
     static final List<String> METHODS = List.of(

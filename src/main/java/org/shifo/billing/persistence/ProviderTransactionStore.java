@@ -169,20 +169,23 @@ public class ProviderTransactionStore {
 
     /**
      * Whether a provider's payment in progress holds the invoice, so the desk waits for it: a PayMe transaction
-     * in state 1 (PayMe spec §12), or a Click payment PREPARED less than 30 minutes ago (Click spec §9; an older
-     * one no longer blocks, and a late Complete is still handled by the normal rules).
+     * in state 1 (PayMe spec §12) whose 12 hours have not passed ({@code provider_time} at or after {@code
+     * expiredBefore}, epoch ms: an expired one can no longer be performed and the next call that meets it cancels
+     * it), or a Click payment PREPARED less than 30 minutes ago (Click spec §9; an older one no longer blocks, and
+     * a late Complete is still handled by the normal rules).
      */
-    public boolean pendingFor(UUID tenant, UUID invoice) {
+    public boolean pendingFor(UUID tenant, UUID invoice, long expiredBefore) {
         return jdbc.sql(
                         """
                         SELECT EXISTS (SELECT 1 FROM billing.provider_transactions
                             WHERE tenant_id = :tenant AND invoice_id = :invoice AND state = 1
-                              AND (provider = 'PAYME'
+                              AND ((provider = 'PAYME' AND coalesce(provider_time, create_time) >= :expiredBefore)
                                 OR (provider = 'CLICK' AND created_at > now() - INTERVAL '30 minutes'
                                     AND details->>'problem' IS NULL)))
                         """)
                 .param("tenant", tenant)
                 .param("invoice", invoice)
+                .param("expiredBefore", expiredBefore)
                 .query(Boolean.class)
                 .single();
     }

@@ -481,7 +481,10 @@ class PaymeIntegrationTests {
         String params = "{\"id\":\"%s\",\"time\":%d,\"amount\":%d,\"account\":%s}"
                 .formatted(id, clock.millis() - twelveHours + 60_000, PRICE, account(invoice[0]));
         assertThat(code(payme.call("CreateTransaction", params))).isZero();
+        assertThat(invoiceOf(invoice[1]).get("providerPending").asBoolean()).isTrue();
         clock.advance(Duration.ofMinutes(2));
+        // past 12 hours it holds the desk no more
+        assertThat(invoiceOf(invoice[1]).get("providerPending").asBoolean()).isFalse();
         // CheckTransaction reports it as it is: read-only
         assertThat(payme.call("CheckTransaction", "{\"id\":\"%s\"}".formatted(id))
                         .get("result")

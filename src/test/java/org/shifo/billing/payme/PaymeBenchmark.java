@@ -1,0 +1,406 @@
+package org.shifo.billing.payme;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.shifo.identity.Role;
+import org.shifo.platform.testing.BenchmarkSupport;
+import org.shifo.platform.testing.IdentityFixtures;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * How fast PayMe's payment sequence is answered: a program run on demand (not a test), see {@code
+ * bench/README.md} and {@code bench/payme.sh}.
+ *
+ * <p>It starts the whole application as development does (embedded PostgreSQL, fsync and synchronous commit
+ * on, in a temporary directory), creates an organization, a priced service, patients, PayMe's settings and
+ * issued invoices through the API, then plays PayMe over HTTP exactly as {@code PaymeClient} does (Basic auth
+ * with the key, {@code text/json}): each client pays invoices one after another with CheckPerformTransaction,
+ * CreateTransaction and PerformTransaction, first one client (the service time), then N at once. An error is any
+ * answer that is not a result. Last, the 1,000-duplicate storm: 1,000 copies of CreateTransaction +
+ * PerformTransaction of one invoice from N clients at once, timed, and the payments of the invoice counted.
+ *
+ * <p>Arguments: {@code [clients=64] [sequences per client=30] [warm-up sequences per client=5]}.
+ */
+public final class PaymeBenchmark {
+
+    private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
+    private static final Pattern REFERENCE = Pattern.compile("\"paymentReference\"\\s*:\\s*\"([0-9]+)\"");
+    private static final long PRICE = 15_000_000L;
+    private static final String[] NAMES = {
+        "Aziz", "Bobur", "Dilshod", "Jasur", "Laziz", "Nodir", "Rustam", "Sardor", "Timur", "Umid"
+    };
+
+    private final ConfigurableApplicationContext app;
+    private final HttpClient http;
+    private final String base;
+    private final int port;
+    private final Path out;
+    private final JsonMapper json;
+    private final ConcurrentLinkedQueue<String[]> invoices = new ConcurrentLinkedQueue<>();
+    private String reception = "";
+    private String admin = "";
+    private String branch = "";
+    private String service = "";
+    private final List<String> patients = new ArrayList<>();
+    private String key = "";
+
+    private PaymeBenchmark(ConfigurableApplicationContext app, Path out, int port) {
+        this.app = app;
+        this.http = BenchmarkSupport.httpClient();
+        this.base = "http://localhost:" + port;
+        this.port = port;
+        this.out = out;
+        this.json = app.getBean(JsonMapper.class);
+    }
+
+    public static void main(String[] args) throws Exception {
+        int clients = args.length > 0 ? Integer.parseInt(args[0]) : 64;
+        int sequences = args.length > 1 ? Integer.parseInt(args[1]) : 30;
+        int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 5;
+        Path out = Path.of("target/bench/payme");
+        Files.createDirectories(out);
+        try (BenchmarkSupport.Running running = BenchmarkSupport.start("shifo-payme-bench")) {
+            new PaymeBenchmark(running.context(), out, running.port()).run(clients, sequences, warmup);
+        }
+    }
+
+    private void run(int clients, int sequences, int warmup) throws Exception {
+        System.out.printf(
+                Locale.ROOT,
+                "PayMe benchmark: %d clients, %d sequences each after %d of warm-up, %d cores, load average %s%n",
+                clients,
+                sequences,
+                warmup,
+                Runtime.getRuntime().availableProcessors(),
+                BenchmarkSupport.load());
+        long start = System.nanoTime();
+        IdentityFixtures fixtures = app.getBean(IdentityFixtures.class);
+        IdentityFixtures.Clinic clinic = fixtures.clinic();
+        admin = fixtures.bearer(fixtures.admin(clinic));
+        reception = fixtures.bearer(fixtures.staff(clinic, Role.RECEPTIONIST));
+        branch = clinic.branchId().value().toString();
+        service = match(
+                ID,
+                call(
+                        "POST",
+                        "/api/v1/services",
+                        admin,
+                        "{\"name\":\"Consultation\",\"durationMinutes\":20,\"specialty\":\"General practice\"}",
+                        201));
+        call(
+                "PUT",
+                "/api/v1/billing/prices/" + service,
+                admin,
+                "{\"branchId\":\"%s\",\"amount\":%d}".formatted(branch, PRICE),
+                200);
+        key = "bench-key-" + UUID.randomUUID();
+        call(
+                "PUT",
+                "/api/v1/billing/providers/payme",
+                admin,
+                "{\"merchantId\":\"587f72c72cac0d162c722ae2\",\"key\":\"%s\"}".formatted(key),
+                200);
+        for (int i = 0; i < 50; i++) {
+            patients.add(match(
+                    ID,
+                    call(
+                            "POST",
+                            "/api/v1/patients",
+                            reception,
+                            """
+                    {"familyName":"Karimov","givenName":"%s","sex":"MALE","birthDate":"1980-01-15",
+                     "phones":[{"number":"+99890%07d","primary":true}],"registerAnyway":true}
+                    """
+                                    .formatted(
+                                            NAMES[i % NAMES.length] + "-" + (char) ('a' + i / NAMES.length),
+                                            1_000_000 + i),
+                            201)));
+        }
+        int needed = (1 + clients) * (sequences + warmup) + 100 + 1;
+        makeInvoices(needed, Math.min(clients, 16));
+        System.out.printf(
+                Locale.ROOT,
+                "  organization, service, price, PayMe settings, %d patients, %,d issued invoices in %.1f s%n",
+                patients.size(),
+                needed,
+                (System.nanoTime() - start) / 1e9);
+
+        phase(1, warmup, false);
+        phase(1, 100, true);
+        phase(clients, warmup, false);
+        phase(clients, sequences, true);
+        storm(clients);
+        System.out.printf(Locale.ROOT, "  load average at the end %s%n", BenchmarkSupport.load());
+    }
+
+    // --- set-up
+
+    private void makeInvoices(int count, int threads) throws Exception {
+        AtomicInteger next = new AtomicInteger();
+        try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
+            List<Future<?>> running = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                running.add(pool.submit(() -> {
+                    int i;
+                    while ((i = next.getAndIncrement()) < count) {
+                        String body = call(
+                                "POST",
+                                "/api/v1/invoices",
+                                reception,
+                                "{\"patientId\":\"%s\",\"branchId\":\"%s\",\"lines\":[{\"serviceId\":\"%s\"}]}"
+                                        .formatted(patients.get(i % patients.size()), branch, service),
+                                201);
+                        call("POST", "/api/v1/invoices/" + match(ID, body) + "/issue", reception, "", 200);
+                        invoices.add(new String[] {match(REFERENCE, body), match(ID, body)});
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : running) {
+                f.get();
+            }
+        }
+    }
+
+    // --- the sequence under load
+
+    private void phase(int clients, int sequences, boolean report) throws Exception {
+        String loadBefore = BenchmarkSupport.load();
+        List<Double> check = Collections.synchronizedList(new ArrayList<>());
+        List<Double> create = Collections.synchronizedList(new ArrayList<>());
+        List<Double> perform = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger errors = new AtomicInteger();
+        List<String> firstErrors = Collections.synchronizedList(new ArrayList<>());
+        long start = System.nanoTime();
+        try (ExecutorService pool = Executors.newFixedThreadPool(clients)) {
+            List<Future<?>> running = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                running.add(pool.submit(() -> {
+                    PaymeClient payme = new PaymeClient(port, key, json);
+                    for (int s = 0; s < sequences; s++) {
+                        String[] invoice = invoices.poll();
+                        if (invoice == null) {
+                            throw new IllegalStateException("ran out of invoices");
+                        }
+                        String reference = invoice[0];
+                        String account = "{\"invoice_id\":\"%s\"}".formatted(reference);
+                        String id =
+                                UUID.randomUUID().toString().replace("-", "").substring(0, 24);
+                        timed(
+                                payme,
+                                "CheckPerformTransaction",
+                                "{\"amount\":%d,\"account\":%s}".formatted(PRICE, account),
+                                check,
+                                errors,
+                                firstErrors);
+                        timed(
+                                payme,
+                                "CreateTransaction",
+                                "{\"id\":\"%s\",\"time\":%d,\"amount\":%d,\"account\":%s}"
+                                        .formatted(id, System.currentTimeMillis(), PRICE, account),
+                                create,
+                                errors,
+                                firstErrors);
+                        timed(
+                                payme,
+                                "PerformTransaction",
+                                "{\"id\":\"%s\"}".formatted(id),
+                                perform,
+                                errors,
+                                firstErrors);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : running) {
+                f.get();
+            }
+        }
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        if (!report) {
+            return;
+        }
+        double[] all = concat(check, create, perform);
+        System.out.printf(
+                Locale.ROOT,
+                "  %2d client(s) x %d sequences (load %s -> %s): %,d calls in %.1f s, %.0f calls/s, %.0f payments/s;"
+                        + " errors %d%n",
+                clients,
+                sequences,
+                loadBefore,
+                BenchmarkSupport.load(),
+                all.length,
+                elapsed,
+                all.length / elapsed,
+                perform.size() / elapsed,
+                errors.get());
+        line("all calls", all);
+        line("CheckPerformTransaction", toArray(check));
+        line("CreateTransaction", toArray(create));
+        line("PerformTransaction", toArray(perform));
+        for (String error : firstErrors.subList(0, Math.min(3, firstErrors.size()))) {
+            System.out.println("    error: " + error);
+        }
+        BenchmarkSupport.writeTimes(out.resolve("sequence-" + clients + ".txt"), all);
+    }
+
+    private static void timed(
+            PaymeClient payme,
+            String method,
+            String params,
+            List<Double> times,
+            AtomicInteger errors,
+            List<String> firstErrors) {
+        long t0 = System.nanoTime();
+        JsonNode answer;
+        try {
+            answer = payme.call(method, params);
+        } catch (RuntimeException | AssertionError e) {
+            errors.incrementAndGet();
+            firstErrors.add(method + ": " + e.getMessage());
+            return;
+        }
+        times.add((System.nanoTime() - t0) / 1e6);
+        if (PaymeClient.code(answer) != 0) {
+            errors.incrementAndGet();
+            firstErrors.add(method + ": " + answer);
+        }
+    }
+
+    // --- the storm
+
+    private void storm(int clients) throws Exception {
+        String[] stormInvoice = invoices.poll();
+        if (stormInvoice == null) {
+            throw new IllegalStateException("ran out of invoices");
+        }
+        String reference = stormInvoice[0];
+        String account = "{\"invoice_id\":\"%s\"}".formatted(reference);
+        String id = UUID.randomUUID().toString().replace("-", "").substring(0, 24);
+        String create = "{\"id\":\"%s\",\"time\":%d,\"amount\":%d,\"account\":%s}"
+                .formatted(id, System.currentTimeMillis(), PRICE, account);
+        String perform = "{\"id\":\"%s\"}".formatted(id);
+        PaymeClient payme = new PaymeClient(port, key, json);
+        AtomicInteger performedOk = new AtomicInteger();
+        AtomicInteger createdOk = new AtomicInteger();
+        AtomicInteger otherAnswers = new AtomicInteger();
+        String loadBefore = BenchmarkSupport.load();
+        long start = System.nanoTime();
+        try (ExecutorService pool = Executors.newFixedThreadPool(clients)) {
+            List<Future<?>> running = new ArrayList<>();
+            for (int i = 0; i < 1000; i++) {
+                running.add(pool.submit(() -> {
+                    JsonNode created = payme.call("CreateTransaction", create);
+                    int code = PaymeClient.code(created);
+                    if (code == 0) {
+                        createdOk.incrementAndGet();
+                    } else if (code != -31008) {
+                        otherAnswers.incrementAndGet();
+                    }
+                    if (PaymeClient.code(payme.call("PerformTransaction", perform)) == 0) {
+                        performedOk.incrementAndGet();
+                    } else {
+                        otherAnswers.incrementAndGet();
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : running) {
+                f.get();
+            }
+        }
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        JsonNode invoice = json.readTree(call("GET", "/api/v1/invoices/" + stormInvoice[1], reception, null, 200));
+        System.out.printf(
+                Locale.ROOT,
+                "  1,000-duplicate storm (%d clients, load %s -> %s): 2,000 calls in %.2f s (%.0f calls/s);"
+                        + " create answered as the first %d times (the rest -31008 after the payment), perform %d"
+                        + " times the same result, %d other answers%n",
+                clients,
+                loadBefore,
+                BenchmarkSupport.load(),
+                elapsed,
+                2000 / elapsed,
+                createdOk.get(),
+                performedOk.get(),
+                otherAnswers.get());
+        JsonNode statement = payme.call("CheckTransaction", "{\"id\":\"%s\"}".formatted(id));
+        System.out.printf(
+                Locale.ROOT,
+                "    transaction state %s; invoice %s: status %s, paid %s of %s, %d payment row(s)%n",
+                statement.get("result").get("state"),
+                reference,
+                invoice.get("status").asString(),
+                invoice.get("paid"),
+                invoice.get("total"),
+                invoice.get("payments").size());
+    }
+
+    // --- helpers
+
+    private String call(String method, String path, String token, @Nullable String body, int expected) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Authorization", token)
+                .header("Content-Type", "application/json");
+        request.method(
+                method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        HttpResponse<String> response = BenchmarkSupport.send(http, request.build());
+        if (response.statusCode() != expected) {
+            throw new IllegalStateException(method + " " + path + ": " + response.statusCode() + " " + response.body());
+        }
+        return response.body();
+    }
+
+    private static String match(Pattern pattern, String body) {
+        Matcher matcher = pattern.matcher(body);
+        if (!matcher.find()) {
+            throw new IllegalStateException("not found in " + body);
+        }
+        return matcher.group(1);
+    }
+
+    private static double[] toArray(List<Double> values) {
+        synchronized (values) {
+            return values.stream().mapToDouble(Double::doubleValue).toArray();
+        }
+    }
+
+    @SafeVarargs
+    private static double[] concat(List<Double>... lists) {
+        return Arrays.stream(lists)
+                .flatMapToDouble(l -> Arrays.stream(toArray(l)))
+                .toArray();
+    }
+
+    private static void line(String name, double[] times) {
+        System.out.printf(
+                Locale.ROOT,
+                "    %-24s n=%,6d  p50 %6.1f ms  p95 %6.1f ms  p99 %6.1f ms  max %6.1f ms%n",
+                name,
+                times.length,
+                BenchmarkSupport.percentile(times, 50),
+                BenchmarkSupport.percentile(times, 95),
+                BenchmarkSupport.percentile(times, 99),
+                Arrays.stream(times).max().orElse(0));
+    }
+}
