@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.shifo.billing.BillingRoles;
 import org.shifo.billing.domain.BillingRuleException;
@@ -63,7 +63,7 @@ class CashReportPageController {
         model.addAttribute("date", date == null ? "" : date);
         try {
             CashReport.Day day = reports.day(chosen.id().value(), date);
-            Map<UUID, String> people = people();
+            Map<UUID, String> people = people(day);
             model.addAttribute("report", day);
             model.addAttribute("date", day.date().toString());
             model.addAttribute("lines", lines(day, people));
@@ -95,7 +95,7 @@ class CashReportPageController {
                     .contentType(new MediaType("text", "plain", StandardCharsets.UTF_8))
                     .body(String.join(" ", errors.of(e, locale).values()).getBytes(StandardCharsets.UTF_8));
         }
-        List<Line> lines = lines(day, people());
+        List<Line> lines = lines(day, people(day));
         StringBuilder csv = new StringBuilder();
         csv.append(String.join(
                         ",",
@@ -150,9 +150,13 @@ class CashReportPageController {
                 .toList();
     }
 
-    private Map<UUID, String> people() {
-        return staff.members(TenantContext.require()).stream()
-                .collect(Collectors.toMap(m -> m.id().value(), StaffDirectory.Member::fullName, (a, b) -> a));
+    private Map<UUID, String> people(CashReport.Day day) {
+        return StaffNames.of(
+                staff,
+                TenantContext.require(),
+                Stream.concat(
+                        day.movements().stream().map(m -> m.by()),
+                        day.byCashier().stream().map(CashReport.CashierTotals::cashier)));
     }
 
     /** A CSV field: quoted when it holds a separator, a quote or a line break; formula starts neutralised. */

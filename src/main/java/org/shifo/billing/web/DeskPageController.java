@@ -501,7 +501,8 @@ class DeskPageController {
         TenantId tenant = TenantContext.require();
         PatientDirectory.Entry patient =
                 patients.find(tenant, new PatientId(invoice.patientId())).orElse(null);
-        Map<UUID, String> people = staffNames(tenant);
+        Map<UUID, String> people =
+                StaffNames.of(staff, tenant, view.payments().stream().map(p -> p.cashierId()));
         List<PaymentView> payments = view.payments().stream()
                 .map(p -> new PaymentView(
                         p,
@@ -546,11 +547,6 @@ class DeskPageController {
         model.addAttribute("conflict", conflict);
         model.addAttribute("money", Amounts.INSTANCE);
         return "billing/invoice";
-    }
-
-    private Map<UUID, String> staffNames(TenantId tenant) {
-        return staff.members(tenant).stream()
-                .collect(Collectors.toMap(m -> m.id().value(), StaffDirectory.Member::fullName, (a, b) -> a));
     }
 
     private Map<PatientId, PatientDirectory.Entry> patientsOf(List<InvoiceRow> rows) {

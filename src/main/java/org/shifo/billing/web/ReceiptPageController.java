@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.shifo.billing.BillingRoles;
 import org.shifo.billing.domain.BillingNotFoundException;
@@ -133,8 +133,12 @@ class ReceiptPageController {
         StaffDirectory.Branch branch = staff.branch(tenant, new org.shifo.identity.BranchId(invoice.branchId()))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         ZoneId zone = branch.timeZone();
-        Map<UUID, String> people = staff.members(tenant).stream()
-                .collect(Collectors.toMap(m -> m.id().value(), StaffDirectory.Member::fullName, (a, b) -> a));
+        Map<UUID, String> people = StaffNames.of(
+                staff,
+                tenant,
+                Stream.concat(
+                        view.payments().stream().map(p -> p.cashierId()),
+                        Stream.of(CurrentUser.get().userId().value())));
         List<ReceiptLine> lines = view.lines().stream()
                 .map(line -> new ReceiptLine(line, line.vatIncluded() ? vatOf(line.lineTotal()) : 0))
                 .toList();

@@ -171,7 +171,9 @@ class ImagePageController {
     private String renderGallery(UUID id, Form form, List<String> errors, Model model) {
         EncounterImages.EncounterSummary encounter = images.encounter(id);
         PatientDirectory.Entry patient = images.patient(encounter.patientId());
-        List<Card> cards = images.ofEncounter(id).stream().map(this::card).toList();
+        ZoneId zone = zone();
+        List<Card> cards =
+                images.ofEncounter(id).stream().map(image -> card(image, zone)).toList();
         boolean canUpload = encounter.open()
                 && CurrentUser.find()
                         .map(staff -> staff.hasRole(Role.DOCTOR) || staff.hasRole(Role.NURSE))
@@ -185,7 +187,7 @@ class ImagePageController {
         sites.forEach(site -> labels.put(site.code(), site.label()));
         model.addAttribute("encounter", encounter);
         model.addAttribute("patient", patient);
-        model.addAttribute("visitDate", DAY.format(encounter.startedAt().atZone(zone())));
+        model.addAttribute("visitDate", DAY.format(encounter.startedAt().atZone(zone)));
         model.addAttribute("images", cards);
         model.addAttribute("canUpload", canUpload);
         model.addAttribute("sites", sites);
@@ -209,15 +211,16 @@ class ImagePageController {
         String chosen = lesion == null ? "" : lesion.strip();
         List<Visit> visits = new ArrayList<>();
         if (!chosen.isEmpty()) {
+            ZoneId zone = zone();
             Map<UUID, List<Card>> byEncounter = new LinkedHashMap<>();
             Map<UUID, String> dates = new LinkedHashMap<>();
             for (ImageRecord image : images.ofPatient(id, chosen)) {
                 byEncounter
                         .computeIfAbsent(image.encounterId(), k -> new ArrayList<>())
-                        .add(card(image));
+                        .add(card(image, zone));
                 dates.put(
                         image.encounterId(),
-                        DAY.format(image.encounterStartedAt().atZone(zone())));
+                        DAY.format(image.encounterStartedAt().atZone(zone)));
             }
             byEncounter.forEach(
                     (encounter, cards) -> visits.add(new Visit(Objects.requireNonNull(dates.get(encounter)), cards)));
@@ -248,7 +251,7 @@ class ImagePageController {
         }
     }
 
-    private Card card(ImageRecord image) {
+    private Card card(ImageRecord image, ZoneId zone) {
         String site = text(image.bodySite().messageKey());
         String kind = text("clinical.images.kind." + image.kind().name());
         return new Card(
@@ -259,12 +262,15 @@ class ImagePageController {
                 image.lesionLabel(),
                 kind,
                 image.notes(),
-                DAY_TIME.format(image.uploadedAt().atZone(zone())),
+                DAY_TIME.format(image.uploadedAt().atZone(zone)),
                 text("clinical.images.image.dimensions", image.width(), image.height()),
                 text("clinical.images.image.alt", image.lesionLabel(), site, kind));
     }
 
-    /** The zone of the reader's branch: visit days and upload times are read where the reader works. */
+    /**
+     * The zone of the reader's branch (one query; a page asks once): visit days and upload times are read where the
+     * reader works.
+     */
     private ZoneId zone() {
         return zones.of(CurrentUser.get());
     }
