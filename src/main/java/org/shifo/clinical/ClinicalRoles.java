@@ -24,5 +24,8 @@ public final class ClinicalRoles {
     /** Record laboratory results, on a page or through the API. */
     public static final String RECORD_LAB_RESULTS = "hasAnyRole('DOCTOR', 'LAB')";
 
+    /** Release laboratory results to the patient (who is then told they are ready): a doctor's decision. */
+    public static final String RELEASE_LAB_RESULTS = "hasRole('DOCTOR')";
+
     private ClinicalRoles() {}
 }

@@ -11,6 +11,7 @@ import org.shifo.clinical.LabFlag;
  * copy of the range and critical limits it was computed from.
  *
  * @param valueText the value exactly as entered (a number as text, or the text of a text result)
+ * @param releasedAt when a doctor released it to the patient (null: not yet)
  */
 public record LabResult(
         UUID id,
@@ -33,7 +34,14 @@ public record LabResult(
         UUID recordedBy,
         Instant recordedAt,
         Source source,
-        @Nullable String note) {
+        @Nullable String note,
+        @Nullable Instant releasedAt,
+        @Nullable UUID releasedBy) {
+
+    /** Whether a doctor released the result to the patient. */
+    public boolean released() {
+        return releasedAt != null;
+    }
 
     /** Where the result came from. */
     public enum Source {

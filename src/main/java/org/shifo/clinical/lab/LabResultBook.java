@@ -17,6 +17,7 @@ import org.shifo.audit.AuditEvent;
 import org.shifo.audit.AuditLog;
 import org.shifo.audit.AuditOutcome;
 import org.shifo.clinical.LabResultRecorded;
+import org.shifo.clinical.LabResultsReleased;
 import org.shifo.identity.BranchTimeZones;
 import org.shifo.identity.CurrentUser;
 import org.shifo.identity.Staff;
@@ -125,6 +126,84 @@ public class LabResultBook {
         return java.util.Objects.requireNonNull(shown);
     }
 
+    /** What a release did: the ids newly released (empty when everything asked for was released already). */
+    public record Release(List<UUID> released, Instant at) {}
+
+    /**
+     * A doctor releases the patient's results to the patient: those of {@code resultIds}, or every result not yet
+     * released when null. Results released before are left as they were (a repeated release is harmless); an id
+     * that is not a result of this patient is a {@link LabResultRuleException} and releases nothing. Audited, and
+     * announced as {@link LabResultsReleased} in the same transaction when something was released.
+     */
+    public Release release(PatientId patient, @Nullable List<String> resultIds) {
+        TenantId tenant = TenantContext.require();
+        Staff staff = CurrentUser.get();
+        Release release = transactions.execute(status -> {
+            PatientDirectory.Entry entry = patients.find(tenant, patient).orElseThrow(LabPatientNotFoundException::new);
+            if (entry.merged()) {
+                throw new LabResultRuleException(
+                        List.of(LabViolation.of(
+                                "patientId",
+                                "patient-merged",
+                                "the record was merged into {0}; record the result there",
+                                String.valueOf(entry.mergedInto()))),
+                        List.of(),
+                        List.of(),
+                        true);
+            }
+            List<UUID> ids = resultIds == null ? null : resultIds(tenant, patient, resultIds);
+            Instant now = clock.instant();
+            List<UUID> released = store.release(
+                    tenant.value(), patient.value(), ids, staff.userId().value(), now);
+            if (!released.isEmpty()) {
+                audit.record(AuditEvent.of(
+                                tenant.value(),
+                                staff.auditActor(),
+                                "lab_result.release",
+                                "patient",
+                                patient.value().toString(),
+                                AuditOutcome.SUCCESS)
+                        .withDetail("results", Integer.toString(released.size())));
+                events.publishEvent(new LabResultsReleased(tenant, patient, released, staff.userId(), now));
+            }
+            return new Release(released, now);
+        });
+        return java.util.Objects.requireNonNull(release);
+    }
+
+    private List<UUID> resultIds(TenantId tenant, PatientId patient, List<String> given) {
+        if (given.isEmpty() || given.size() > MAX_LIST) {
+            throw new LabResultRuleException(
+                    List.of(LabViolation.of(
+                            "resultIds", "release-count", "names 1 to {0} results, or is left out", MAX_LIST)),
+                    List.of(),
+                    List.of(),
+                    false);
+        }
+        List<UUID> ids = new ArrayList<>();
+        for (String id : given) {
+            try {
+                ids.add(UUID.fromString(id == null ? "" : id.strip()));
+            } catch (IllegalArgumentException notAnId) {
+                throw new LabResultRuleException(
+                        List.of(LabViolation.of(
+                                "resultIds", "not-a-result", "names a result this patient does not have")),
+                        List.of(),
+                        List.of(),
+                        false);
+            }
+        }
+        List<UUID> known = store.ofPatient(tenant.value(), patient.value(), ids);
+        if (!new java.util.HashSet<>(known).containsAll(ids)) {
+            throw new LabResultRuleException(
+                    List.of(LabViolation.of("resultIds", "not-a-result", "names a result this patient does not have")),
+                    List.of(),
+                    List.of(),
+                    false);
+        }
+        return ids;
+    }
+
     /**
      * What {@link #record} would store (the converted value, the flag and the range), without storing anything:
      * the entry page's inline check. Not audited: it shows no stored data.
@@ -183,7 +262,9 @@ public class LabResultBook {
                 staff.userId().value(),
                 now,
                 source,
-                checked.note());
+                checked.note(),
+                null,
+                null);
         return new Shown(result, test);
     }
 

@@ -103,6 +103,41 @@ class LabResultStore {
                 .list();
     }
 
+    /**
+     * Releases the patient's unreleased results (those of {@code ids}, or all when null); the ids released. A
+     * result already released is left as it was.
+     */
+    List<UUID> release(UUID tenant, UUID patient, @Nullable List<UUID> ids, UUID by, java.time.Instant at) {
+        return jdbc.sql(
+                        """
+                        UPDATE clinical.lab_results SET released_at = :at, released_by = :by
+                        WHERE tenant_id = :tenant AND patient_id = :patient AND released_at IS NULL
+                          AND (CAST(:ids AS UUID[]) IS NULL OR id = ANY(CAST(:ids AS UUID[])))
+                        RETURNING id
+                        """)
+                .param("tenant", tenant)
+                .param("patient", patient)
+                .param("ids", ids == null ? null : ids.toArray(UUID[]::new))
+                .param("by", by)
+                .param("at", Timestamp.from(at))
+                .query(UUID.class)
+                .list();
+    }
+
+    /** Which of these ids are results of the patient. */
+    List<UUID> ofPatient(UUID tenant, UUID patient, List<UUID> ids) {
+        return jdbc.sql(
+                        """
+                        SELECT id FROM clinical.lab_results
+                        WHERE tenant_id = :tenant AND patient_id = :patient AND id = ANY(:ids)
+                        """)
+                .param("tenant", tenant)
+                .param("patient", patient)
+                .param("ids", ids.toArray(UUID[]::new))
+                .query(UUID.class)
+                .list();
+    }
+
     boolean encounterOf(UUID tenant, UUID encounter, UUID patient) {
         return jdbc.sql(
                                 """
@@ -151,7 +186,11 @@ class LabResultStore {
                 rs.getObject("recorded_by", UUID.class),
                 rs.getTimestamp("recorded_at").toInstant(),
                 LabResult.Source.valueOf(rs.getString("source")),
-                rs.getString("note"));
+                rs.getString("note"),
+                rs.getTimestamp("released_at") == null
+                        ? null
+                        : rs.getTimestamp("released_at").toInstant(),
+                rs.getObject("released_by", UUID.class));
     }
 
     private static @Nullable BigDecimal strip(@Nullable BigDecimal value) {

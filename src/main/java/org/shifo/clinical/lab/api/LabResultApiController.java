@@ -91,6 +91,29 @@ class LabResultApiController {
                 .body(body);
     }
 
+    /** Which results to release; all of the patient's unreleased results when {@code resultIds} is left out. */
+    record ReleaseRequest(
+            @Schema(description = "the results to release (ids); left out: every result not yet released") @Nullable
+                    List<String> resultIds) {}
+
+    /** What a release did. */
+    record ReleaseResponse(
+            @Schema(description = "the results newly released (already released ones are not repeated)")
+                    List<String> released,
+            @Schema(description = "when") String releasedAt) {}
+
+    @PostMapping("/api/v1/patients/{id}/lab-results/release")
+    @PreAuthorize(ClinicalRoles.RELEASE_LAB_RESULTS)
+    @Operation(
+            summary = "Release laboratory results to the patient {resultIds?}: the patient is told they are ready"
+                    + " (no values in the message); repeating a release changes nothing")
+    ReleaseResponse release(@PathVariable UUID id, @RequestBody(required = false) @Nullable ReleaseRequest request) {
+        LabResultBook.Release release = book.release(new PatientId(id), request == null ? null : request.resultIds());
+        return new ReleaseResponse(
+                release.released().stream().map(UUID::toString).toList(),
+                release.at().toString());
+    }
+
     @GetMapping("/api/v1/patients/{id}/lab-results")
     @PreAuthorize(ClinicalRoles.READ_LAB_RESULTS)
     @Operation(

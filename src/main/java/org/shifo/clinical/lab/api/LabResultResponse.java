@@ -33,7 +33,9 @@ public record LabResultResponse(
         String recordedAt,
         String recordedBy,
         String source,
-        @Nullable String note) {
+        @Nullable String note,
+        @Nullable String releasedAt,
+        @Nullable String releasedBy) {
 
     /** The reference range used, in the catalogue's unit; {@code replaceWithLaboratoryRanges} marks a default. */
     public record RangeResponse(
@@ -80,7 +82,9 @@ public record LabResultResponse(
                 r.recordedAt().toString(),
                 r.recordedBy().toString(),
                 r.source().name(),
-                r.note());
+                r.note(),
+                r.releasedAt() == null ? null : r.releasedAt().toString(),
+                r.releasedBy() == null ? null : r.releasedBy().toString());
     }
 
     static Map<String, String> suggestion(LabTest test, String language) {

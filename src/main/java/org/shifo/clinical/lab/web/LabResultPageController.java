@@ -89,7 +89,8 @@ class LabResultPageController {
             String flagLabel,
             String flagClass,
             String range,
-            boolean defaultRange) {}
+            boolean defaultRange,
+            @Nullable String releasedOn) {}
 
     /** One point of a trend, oldest first. */
     record Point(String when, String isoWhen, String value, @Nullable String flag, String flagLabel) {}
@@ -104,9 +105,11 @@ class LabResultPageController {
     String results(
             @PathVariable UUID id,
             @RequestParam(required = false) @Nullable String testCode,
+            @RequestParam(required = false) @Nullable Integer released,
             Model model,
             Locale locale) {
         resultsModel(id, testCode, model, locale);
+        model.addAttribute("releasedCount", released);
         return "clinical/lab/results";
     }
 
@@ -186,6 +189,24 @@ class LabResultPageController {
         model.addAttribute("trendHigh", trendHigh);
         model.addAttribute("points", points);
         model.addAttribute("canRecord", staff.hasRole(Role.LAB) || staff.hasRole(Role.DOCTOR));
+        model.addAttribute(
+                "canRelease", staff.hasRole(Role.DOCTOR) && rows.stream().anyMatch(row -> row.releasedOn() == null));
+    }
+
+    /** A doctor releases every result not yet released; the patient is told they are ready. */
+    @PostMapping("/patients/{id}/lab-results/release")
+    @PreAuthorize(ClinicalRoles.RELEASE_LAB_RESULTS)
+    String release(@PathVariable UUID id) {
+        LabResultBook.Release release;
+        try {
+            release = book.release(new PatientId(id), null);
+        } catch (LabPatientNotFoundException unknown) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        } catch (LabResultRuleException refused) {
+            throw new ResponseStatusException(HttpStatus.UNPROCESSABLE_CONTENT);
+        }
+        return "redirect:/patients/" + id + "/lab-results?released="
+                + release.released().size();
     }
 
     private Row row(LabResultBook.Shown s, ZoneId zone, Locale locale) {
@@ -206,7 +227,8 @@ class LabResultPageController {
                 flagLabel(r.flag(), locale),
                 flagClass(r.flag()),
                 range == null ? "" : rangeText(range.low(), range.high(), r.catalogueUnit()),
-                range != null && range.isDefault());
+                range != null && range.isDefault(),
+                r.releasedAt() == null ? null : WHEN.format(r.releasedAt().atZone(zone)));
     }
 
     private static String testName(LabResultBook.Shown s, String language) {

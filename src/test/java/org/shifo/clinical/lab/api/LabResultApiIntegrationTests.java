@@ -104,6 +104,78 @@ class LabResultApiIntegrationTests {
     }
 
     @Nested
+    class Releasing {
+
+        @Test
+        void aDoctorReleasesTheResultsOnceAndThePatientIsToldOnce() {
+            String first = api.body(record(lab, "718-7", "125", "g/L", yesterday()))
+                    .get("id")
+                    .asString();
+            String second = api.body(record(lab, "718-7", "150", "g/L", yesterday()))
+                    .get("id")
+                    .asString();
+            int before = probe.releases().size();
+
+            MvcTestResult released = api.post(doctor, patientUrl + "/release", "{\"resultIds\":[\"" + first + "\"]}");
+            assertThat(released).hasStatus(200);
+            assertThat(api.body(released).get("released")).hasSize(1);
+            assertThat(api.body(released).get("released").get(0).asString()).isEqualTo(first);
+
+            MvcTestResult rest = api.post(doctor, patientUrl + "/release", "{}");
+            assertThat(api.body(rest).get("released")).hasSize(1);
+            assertThat(api.body(rest).get("released").get(0).asString()).isEqualTo(second);
+
+            MvcTestResult again = api.post(doctor, patientUrl + "/release", "{}");
+            assertThat(again).hasStatus(200);
+            assertThat(api.body(again).get("released")).isEmpty();
+
+            var releases = probe.releases().subList(before, probe.releases().size());
+            assertThat(releases).hasSize(2);
+            assertThat(releases.get(0).resultIds()).containsExactly(UUID.fromString(first));
+            assertThat(releases.get(0).patient().value()).isEqualTo(UUID.fromString(patientId));
+            JsonNode listed = api.body(api.get(doctor, patientUrl));
+            for (JsonNode result : listed) {
+                assertThat(result.get("releasedAt").isNull()).isFalse();
+                assertThat(result.get("releasedBy").isNull()).isFalse();
+            }
+        }
+
+        @Test
+        void onlyADoctorReleasesAndOnlyThePatientsOwnResults() {
+            String id = api.body(record(lab, "718-7", "125", "g/L", yesterday()))
+                    .get("id")
+                    .asString();
+            assertThat(api.post(lab, patientUrl + "/release", "{}")).hasStatus(403);
+            assertThat(api.post(nurse, patientUrl + "/release", "{}")).hasStatus(403);
+
+            String other = registerPatient(clinic, "FEMALE", "1990-02-02");
+            JsonNode refused = problem(
+                    api.post(
+                            doctor,
+                            "/api/v1/patients/" + other + "/lab-results/release",
+                            "{\"resultIds\":[\"" + id + "\"]}"),
+                    400);
+            assertThat(refused.get("errors").get(0).get("field").asString()).isEqualTo("resultIds");
+            assertThat(refused.get("errors").get(0).get("code").asString()).isEqualTo("not-a-result");
+            assertThat(problem(api.post(doctor, patientUrl + "/release", "{\"resultIds\":[\"x\"]}"), 400)
+                            .get("errors")
+                            .get(0)
+                            .get("code")
+                            .asString())
+                    .isEqualTo("not-a-result");
+            assertThat(TestDatabase.get()
+                            .count(
+                                    "SELECT count(*) FROM clinical.lab_results WHERE tenant_id = ? AND released_at IS NOT NULL",
+                                    clinic.tenantId().value()))
+                    .isZero();
+
+            IdentityFixtures.Clinic elsewhere = fixtures.clinic();
+            String stranger = fixtures.bearer(fixtures.staff(elsewhere, Role.DOCTOR));
+            assertThat(api.post(stranger, patientUrl + "/release", "{}")).hasStatus(404);
+        }
+    }
+
+    @Nested
     class Recording {
 
         @Test

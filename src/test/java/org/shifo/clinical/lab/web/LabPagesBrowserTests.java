@@ -150,6 +150,23 @@ class LabPagesBrowserTests {
     }
 
     @Test
+    void aDoctorReleasesTheResultsToThePatient(Page page) {
+        recordThroughTheApi("718-7", "150", "g/L", Duration.ofDays(1));
+        Staff doctor = fixtures.staff(clinic, Role.DOCTOR);
+        BrowserSignIn.signInEnrolling(page, doctor.username(), secondFactor);
+
+        page.navigate("/patients/" + patientId + "/lab-results");
+        assertThat(page.locator("#lab-results-table tbody tr").first()).containsText("Not released");
+        Axe.assertNoViolations(page);
+        button(page, "Release results to the patient").click();
+
+        assertThat(page.getByRole(AriaRole.STATUS)).hasText("Results released to the patient: 1.");
+        assertThat(page.locator("#lab-results-table tbody tr").first()).containsText("Released ");
+        assertThat(button(page, "Release results to the patient")).hasCount(0);
+        Axe.assertNoViolations(page);
+    }
+
+    @Test
     void showsResultsInUzbek(Page page) {
         recordThroughTheApi("14749-6", "7.2", "mmol/L", Duration.ofDays(1));
         BrowserSignIn.signIn(page, lab.username(), "uz", "Foydalanuvchi nomi", "Parol", "Kirish");
