@@ -12,7 +12,7 @@ import org.shifo.billing.reconciliation.Reconciliation;
  * A reconciliation report as CSV (RFC 4180, comma, CRLF): one row per discrepancy, the transaction's columns named
  * as in PayMe's GetStatement. Text cells that a spreadsheet would take for a formula are prefixed with {@code '}.
  */
-final class ReconciliationCsv {
+public final class ReconciliationCsv {
 
     static final List<String> HEADER = List.of(
             "kind",
@@ -38,7 +38,7 @@ final class ReconciliationCsv {
 
     private ReconciliationCsv() {}
 
-    static String of(Reconciliation.Report report) {
+    public static String of(Reconciliation.Report report) {
         StringBuilder csv = new StringBuilder();
         row(csv, HEADER);
         for (ItemRow item : report.items()) {

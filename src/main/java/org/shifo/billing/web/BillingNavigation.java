@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The cash desk in the menu for those who see invoices ({@code BillingRoles.SEE_INVOICES}), the cash report for
- * cashiers and administrators, the price list and the payment providers for administrators.
+ * cashiers and administrators, the price list, the payment providers and the reconciliation reports for administrators.
  */
 @Configuration(proxyBeanMethods = false)
 class BillingNavigation {
@@ -25,6 +25,11 @@ class BillingNavigation {
     @Bean
     NavigationItem priceListMenuEntry() {
         return new NavigationItem("/admin/billing/prices", "billing.admin.prices.nav", 910, Set.of("ADMIN"));
+    }
+
+    @Bean
+    NavigationItem reconciliationMenuEntry() {
+        return new NavigationItem("/admin/billing/reconciliation", "billing.reconciliation.nav", 916, Set.of("ADMIN"));
     }
 
     @Bean

@@ -229,6 +229,64 @@ class BillingPagesBrowserTests {
     }
 
     @Test
+    void anAdministratorReconcilesADayAndSeesWhatDoesNotMatch(Page page) throws Exception {
+        // a PayMe transaction created three days ago and never completed: past PayMe's 12-hour timeout
+        ZoneId tashkent = ZoneId.of("Asia/Tashkent");
+        LocalDate day = LocalDate.ofInstant(clock.instant(), tashkent).minusDays(3);
+        long created = day.atStartOfDay(tashkent).plusHours(10).toInstant().toEpochMilli();
+        String invoice = billing.issuedInvoice(reception, patient, branch, service);
+        try (var connection = org.shifo.platform.testing.TestDatabase.get().connectAsSuperuser();
+                var insert = connection.prepareStatement(
+                        """
+                        INSERT INTO billing.provider_transactions (id, tenant_id, provider, provider_transaction_id,
+                            invoice_id, amount, provider_time, create_time, perform_time, cancel_time, state, details,
+                            created_at, updated_at)
+                        VALUES (?, ?, 'PAYME', ?, ?, ?, ?, ?, 0, 0, 1, '{}', now(), now())
+                        """)) {
+            insert.setObject(1, UUID.randomUUID());
+            insert.setObject(2, clinic.tenantId().value());
+            insert.setString(3, "5305e3bab097f420a62ced0b");
+            insert.setObject(4, UUID.fromString(invoice));
+            insert.setLong(5, PRICE);
+            insert.setLong(6, created);
+            insert.setLong(7, created);
+            insert.executeUpdate();
+        }
+        BrowserSignIn.signInEnrolling(page, clinic.adminUsername(), secondFactor);
+
+        page.navigate("/admin/billing/reconciliation?date=" + day);
+        assertThat(page.locator("#reconciliation-none")).containsText("has not been reconciled yet");
+        Axe.assertNoViolations(page);
+        button(page, "Reconcile " + day + " now").click();
+
+        assertThat(page.getByRole(AriaRole.STATUS)).hasText("Reconciled: this is the new report.");
+        assertThat(page.locator("#reconciliation-summary")).containsText("1 transactions checked, 1 discrepancies");
+        Locator item = page.locator("#reconciliation-items tr[data-kind='STALE_CREATED']");
+        assertThat(item).containsText("Created, never completed");
+        assertThat(item).containsText("5305e3bab097f420a62ced0b");
+        assertThat(item).containsText("past-timeout");
+        Axe.assertNoViolations(page);
+        Assertions.assertThat(page.request()
+                        .get("/admin/billing/reconciliation.csv?date=" + day)
+                        .text())
+                .contains("STALE_CREATED");
+
+        page.navigate("/admin/billing/reconciliation?date=" + day + "&lang=ru");
+        assertThat(item).containsText("Создана и не завершена");
+        Axe.assertNoViolations(page);
+        page.navigate("/admin/billing/reconciliation?date=" + day + "&lang=uz");
+        assertThat(item).containsText("Yaratilgan, yakunlanmagan");
+        page.navigate("/admin/billing/reconciliation?date=yesterday&lang=en");
+        assertThat(page.locator("#reconciliation-date-error")).hasText("Must be a date YYYY-MM-DD.");
+        Axe.assertNoViolations(page);
+        Assertions.assertThat(org.shifo.platform.testing.TestDatabase.get()
+                        .count(
+                                "SELECT count(*) FROM billing.provider_transactions WHERE invoice_id = ? AND state = 1",
+                                UUID.fromString(invoice)))
+                .isEqualTo(1);
+    }
+
+    @Test
     void anAdministratorKeepsThePriceListAndTheProviders(Page page) {
         String dressing = billing.service("Dressing");
         BrowserSignIn.signInEnrolling(page, clinic.adminUsername(), secondFactor);
