@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.jspecify.annotations.Nullable;
+import org.shifo.platform.OwnBodyLimit;
 import org.shifo.platform.PlatformSettings;
 import org.shifo.platform.Problems;
 import org.springframework.core.Ordered;
@@ -21,7 +22,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Caps JSON request bodies ({@code shifo.api.max-json-body-size}, 1 MiB by default). A declared length over the
  * cap is refused before a byte is read; a chunked body is counted as it is read and stops at the cap, so a
- * client cannot make the server buffer an unbounded document.
+ * client cannot make the server buffer an unbounded document. Routes declared as {@link OwnBodyLimit} read their
+ * bodies with their own cap and are left alone.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -29,10 +31,18 @@ final class JsonBodyLimitFilter extends OncePerRequestFilter {
 
     private final long limit;
     private final ProblemWriter problems;
+    private final java.util.Set<String> exempt;
 
-    JsonBodyLimitFilter(PlatformSettings settings, ProblemWriter problems) {
+    JsonBodyLimitFilter(PlatformSettings settings, ProblemWriter problems, java.util.List<OwnBodyLimit> ownLimits) {
         this.limit = settings.api().maxJsonBodySize().toBytes();
         this.problems = problems;
+        this.exempt = ownLimits.stream().map(OwnBodyLimit::path).collect(java.util.stream.Collectors.toSet());
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return exempt.contains(
+                request.getRequestURI().substring(request.getContextPath().length()));
     }
 
     @Override

@@ -56,8 +56,12 @@ public final class PaymeClient {
     }
 
     public HttpResponse<String> exchange(String httpMethod, String body) {
+        return exchange(httpMethod, "text/json; charset=UTF-8", body);
+    }
+
+    public HttpResponse<String> exchange(String httpMethod, String contentType, String body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
-                .header("Content-Type", "text/json; charset=UTF-8")
+                .header("Content-Type", contentType)
                 .method(httpMethod, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         if (authorization != null) {
             request.header("Authorization", authorization);

@@ -317,6 +317,13 @@ class PaymeIntegrationTests {
         assertError(notJson, -32700);
         assertThat(notJson.get("id").isNull()).isTrue();
         assertError(payme.send("POST", ""), -32700);
+        // larger than the platform's 1 MiB JSON limit, as application/json: still PayMe's parse error at HTTP 200
+        HttpResponse<String> huge = payme.exchange(
+                "POST",
+                "application/json",
+                "{\"method\":\"CheckTransaction\",\"params\":{\"id\":\"" + "x".repeat(1_500_000) + "\"},\"id\":5}");
+        assertThat(huge.statusCode()).isEqualTo(200);
+        assertError(json.readTree(huge.body()), -32700);
         assertError(payme.send("POST", "[1,2]"), -32600);
         assertError(payme.send("POST", "{\"params\":{},\"id\":1}"), -32600);
         assertError(payme.send("POST", "{\"method\":7,\"params\":{},\"id\":1}"), -32600);
