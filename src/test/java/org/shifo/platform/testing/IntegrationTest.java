@@ -7,6 +7,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.shifo.notifications.testing.NotificationFakesInitializer;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
@@ -25,7 +26,7 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
-@ContextConfiguration(initializers = TestDatabaseInitializer.class)
+@ContextConfiguration(initializers = {TestDatabaseInitializer.class, NotificationFakesInitializer.class})
 @ExtendWith(CleanDatabaseExtension.class)
 @Import(TestSupportConfiguration.class)
 public @interface IntegrationTest {}
