@@ -13,18 +13,21 @@ import org.springframework.stereotype.Component;
  * codes, when the organization has set the provider up. PayMe's checkout link (PayMe spec §14): {@code
  * https://checkout.paycom.uz/} + base64 of {@code m=<cashbox>;ac.<account field>=<reference>;a=<tiyin>;l=<lang>};
  * Click's (Click spec §2): {@code https://my.click.uz/services/pay?service_id=&merchant_id=&amount=<so'm>
- * &transaction_param=<reference>}.
+ * &transaction_param=<reference>}. Both base addresses are settings ({@link PaymentLinkSettings}: a sandbox for
+ * testing).
  */
 @Component
 class PaymentLinks {
 
-    static final String PAYME_CHECKOUT = "https://checkout.paycom.uz/";
-    static final String CLICK_PAY = "https://my.click.uz/services/pay";
-
     private final ProviderCredentials credentials;
+    private final String paymeCheckout;
+    private final String clickPay;
 
-    PaymentLinks(ProviderCredentials credentials) {
+    PaymentLinks(ProviderCredentials credentials, PaymentLinkSettings settings) {
         this.credentials = credentials;
+        String checkout = settings.paymeCheckout().toString();
+        this.paymeCheckout = checkout.endsWith("/") ? checkout : checkout + "/";
+        this.clickPay = settings.clickPay().toString();
     }
 
     /** A provider's link and its QR code as a data URI. */
@@ -38,7 +41,7 @@ class PaymentLinks {
         String field = status.accountField() == null ? "invoice_id" : status.accountField();
         String params =
                 "m=" + status.merchantId() + ";ac." + field + "=" + reference + ";a=" + outstanding + ";l=" + language;
-        String url = PAYME_CHECKOUT + Base64.getEncoder().encodeToString(params.getBytes(StandardCharsets.UTF_8));
+        String url = paymeCheckout + Base64.getEncoder().encodeToString(params.getBytes(StandardCharsets.UTF_8));
         return Optional.of(new Link("PAYME", url, QrCodes.dataUri(url, 200)));
     }
 
@@ -48,7 +51,7 @@ class PaymentLinks {
             return Optional.empty();
         }
         String amount = outstanding / 100 + "." + String.format("%02d", outstanding % 100);
-        String url = CLICK_PAY + "?service_id=" + encode(status.serviceId()) + "&merchant_id="
+        String url = clickPay + "?service_id=" + encode(status.serviceId()) + "&merchant_id="
                 + encode(status.merchantId()) + "&amount=" + amount + "&transaction_param=" + encode(reference);
         return Optional.of(new Link("CLICK", url, QrCodes.dataUri(url, 200)));
     }
