@@ -40,6 +40,10 @@ public class ApiCalls {
         return mvc.get().uri(uri).header(HttpHeaders.AUTHORIZATION, token).exchange();
     }
 
+    public MvcTestResult delete(String token, String uri) {
+        return mvc.delete().uri(uri).header(HttpHeaders.AUTHORIZATION, token).exchange();
+    }
+
     public JsonNode body(MvcTestResult result) {
         return json.readTree(result.getResponse().getContentAsByteArray());
     }
