@@ -45,7 +45,7 @@ import tools.jackson.databind.json.JsonMapper;
  * UNREGISTERED (404), INVALID_ARGUMENT about {@code message.token} (400), QUOTA_EXCEEDED (429), UNAVAILABLE (503
  * with {@code Retry-After}), INTERNAL (500), or a slow answer.
  */
-public final class FakeFcmServer {
+public final class FakeFcmServer implements NotificationFake {
 
     public static final String PROJECT = "shifo-test";
     public static final String CLIENT_EMAIL = "shifo-push@shifo-test.iam.gserviceaccount.com";
@@ -118,8 +118,9 @@ public final class FakeFcmServer {
     }
 
     /** The application properties that point push at this server. */
-    public Map<String, String> properties() {
-        Map<String, String> properties = new LinkedHashMap<>();
+    @Override
+    public Map<String, Object> properties() {
+        Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("shifo.notifications.fcm.base-url", baseUrl());
         properties.put("shifo.notifications.fcm.project-id", PROJECT);
         properties.put("shifo.notifications.fcm.credentials-file", credentialsFile.toString());
@@ -137,6 +138,7 @@ public final class FakeFcmServer {
     }
 
     /** Forget calls, scripts and issued tokens, and answer normally again (tokens already cached stay valid). */
+    @Override
     public void reset() {
         calls.clear();
         scripts.clear();

@@ -15,7 +15,7 @@ public final class NotificationFakesInitializer
         implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
     private static List<NotificationFake> fakes() {
-        return List.of(FakeTelegramServer.get());
+        return List.of(FakeTelegramServer.get(), FakeFcmServer.get());
     }
 
     @Override
