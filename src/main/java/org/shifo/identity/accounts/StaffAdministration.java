@@ -21,6 +21,7 @@ import org.shifo.identity.persistence.Organizations;
 import org.shifo.identity.persistence.RecoveryCodes;
 import org.shifo.identity.persistence.RefreshTokens;
 import org.shifo.identity.persistence.StaffAccounts;
+import org.shifo.identity.security.TokenCutoffs;
 import org.shifo.identity.signin.PasswordHashing;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -44,6 +45,7 @@ public class StaffAdministration {
     private final AuditLog audit;
     private final ActiveSessions sessions;
     private final TransactionTemplate transactions;
+    private final TokenCutoffs tokenCutoffs;
 
     StaffAdministration(
             StaffAccounts accounts,
@@ -54,7 +56,9 @@ public class StaffAdministration {
             Clock clock,
             AuditLog audit,
             ActiveSessions sessions,
-            TransactionTemplate transactions) {
+            TransactionTemplate transactions,
+            TokenCutoffs tokenCutoffs) {
+        this.tokenCutoffs = tokenCutoffs;
         this.audit = audit;
         this.sessions = sessions;
         this.transactions = transactions;
@@ -120,9 +124,14 @@ public class StaffAdministration {
                 StaffRules.email(email),
                 StaffRules.phone(phone),
                 StaffRules.language(language));
+        Set<BranchRole> before = Set.copyOf(account.roles());
         account.assignRoles(checkedRoles(tenant, roles));
         accounts.update(account);
         accounts.saveRoles(account);
+        if (!before.equals(Set.copyOf(account.roles()))) {
+            // the roles are in the user's access tokens: tokens with the old roles stop working
+            tokenCutoffs.cut(tenant, id);
+        }
         record(account, "staff_user.update");
         return account;
     }
@@ -130,12 +139,14 @@ public class StaffAdministration {
     /**
      * Disables the account and ends its sessions at once: its refresh tokens are revoked with the change, and
      * its browser sessions are deleted right after it commits, so its next request in a browser is signed out.
-     * (An API access token already issued lives out its 15 minutes.)
+     * Its API access tokens are cut off ({@link TokenCutoffs}): refused at once on this node, within seconds on
+     * the others.
      */
     public StaffAccount disable(TenantId tenant, UserId id) {
         StaffAccount account = Objects.requireNonNull(transactions.execute(status -> {
             StaffAccount disabled = change(tenant, id, StaffAccount::disable, "staff_user.disable");
             refreshTokens.revokeAllOf(tenant, id, clock.instant());
+            tokenCutoffs.cut(tenant, id);
             return disabled;
         }));
         // outside the transaction: Spring Session works on a connection of its own, and holding one connection
@@ -159,6 +170,7 @@ public class StaffAdministration {
         StaffAccount account = change(tenant, id, StaffAccount::resetMfa, "staff_user.reset_second_factor");
         recoveryCodes.deleteAll(tenant, id);
         refreshTokens.revokeAllOf(tenant, id, clock.instant());
+        tokenCutoffs.cut(tenant, id);
         return account;
     }
 

@@ -21,6 +21,7 @@ import org.shifo.identity.UserId;
 import org.shifo.platform.SecretKeys;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
@@ -54,28 +55,44 @@ public final class AccessTokens {
     private final NimbusJwtDecoder mfaDecoder;
     private final Clock clock;
 
-    AccessTokens(SecretKeys keys, Clock clock) {
+    AccessTokens(SecretKeys keys, Clock clock, TokenCutoffs cutoffs) {
         SecretKey key = new SecretKeySpec(keys.derive("jwt-hs256"), "HmacSHA256");
         this.encoder = new NimbusJwtEncoder(new ImmutableSecret<>(key));
-        this.apiDecoder = decoder(key, API, clock);
-        this.mfaDecoder = decoder(key, MFA, clock);
+        this.apiDecoder = decoder(key, API, clock, jwt -> {
+            String subject = jwt.getSubject();
+            boolean cut;
+            try {
+                cut = subject == null || cutoffs.refuses(UUID.fromString(subject), jwt.getIssuedAt());
+            } catch (IllegalArgumentException notAnId) {
+                cut = true;
+            }
+            return cut
+                    ? OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "Token cut off", null))
+                    : OAuth2TokenValidatorResult.success();
+        });
+        this.mfaDecoder = decoder(key, MFA, clock, jwt -> OAuth2TokenValidatorResult.success());
         this.clock = clock;
     }
 
-    private static NimbusJwtDecoder decoder(SecretKey key, String audience, Clock clock) {
+    private static NimbusJwtDecoder decoder(
+            SecretKey key, String audience, Clock clock, OAuth2TokenValidator<Jwt> more) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(key)
                 .macAlgorithm(MacAlgorithm.HS256)
                 .build();
         JwtTimestampValidator timestamps = new JwtTimestampValidator(Duration.ofSeconds(30));
         timestamps.setClock(clock);
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(timestamps, jwt -> {
-            boolean ok = ISSUER.equals(jwt.getClaimAsString("iss"))
-                    && jwt.getAudience() != null
-                    && jwt.getAudience().contains(audience);
-            return ok
-                    ? OAuth2TokenValidatorResult.success()
-                    : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "Wrong token kind", null));
-        }));
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                timestamps,
+                jwt -> {
+                    boolean ok = ISSUER.equals(jwt.getClaimAsString("iss"))
+                            && jwt.getAudience() != null
+                            && jwt.getAudience().contains(audience);
+                    return ok
+                            ? OAuth2TokenValidatorResult.success()
+                            : OAuth2TokenValidatorResult.failure(
+                                    new OAuth2Error("invalid_token", "Wrong token kind", null));
+                },
+                more));
         return decoder;
     }
 

@@ -160,6 +160,68 @@ class AuthApiIntegrationTests {
         }
 
         @Test
+        void cutsOffTheAccessTokensOfADisabledAccountAtOnce() {
+            Staff nurse = fixtures.staff(clinic, Role.NURSE);
+            Staff admin = fixtures.admin(clinic);
+            String token = fixtures.bearer(nurse);
+            assertThat(mvc.get().uri("/api/v1/me").header(HttpHeaders.AUTHORIZATION, token))
+                    .hasStatusOk();
+
+            assertThat(mvc.post()
+                            .uri("/api/v1/users/" + nurse.userId() + "/disable")
+                            .header(HttpHeaders.AUTHORIZATION, fixtures.bearer(admin)))
+                    .hasStatusOk();
+
+            assertThat(mvc.get().uri("/api/v1/me").header(HttpHeaders.AUTHORIZATION, token))
+                    .hasStatus(401);
+            assertThat(mvc.get().uri("/api/v1/me").header(HttpHeaders.AUTHORIZATION, fixtures.bearer(admin)))
+                    .hasStatusOk();
+        }
+
+        @Test
+        void cutsOffTokensCarryingRolesTheUserNoLongerHas() {
+            Staff doctor = fixtures.staff(clinic, Role.DOCTOR);
+            Staff admin = fixtures.admin(clinic);
+            String token = fixtures.bearer(doctor);
+            assertThat(mvc.put()
+                            .uri("/api/v1/users/" + doctor.userId())
+                            .header(HttpHeaders.AUTHORIZATION, fixtures.bearer(admin))
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"fullName\":\"Dr Nurse\",\"language\":\"en\",\"roles\":[{\"branchId\":\""
+                                    + clinic.branchId() + "\",\"role\":\"NURSE\"}]}"))
+                    .hasStatusOk();
+
+            assertThat(mvc.get().uri("/api/v1/me").header(HttpHeaders.AUTHORIZATION, token))
+                    .hasStatus(401);
+            clock.advance(Duration.ofSeconds(1));
+            assertThat(login(doctor.username(), IdentityFixtures.PASSWORD)).hasStatusOk();
+        }
+
+        @Test
+        void learnsCutoffsMadeByAnotherNodeWithinSeconds() {
+            Staff nurse = fixtures.staff(clinic, Role.NURSE);
+            String token = fixtures.bearer(nurse);
+            assertThat(mvc.get().uri("/api/v1/me").header(HttpHeaders.AUTHORIZATION, token))
+                    .hasStatusOk();
+            // another node disabled the account: only the database knows
+            try (var connection = org.shifo.platform.testing.TestDatabase.get().connectAsSuperuser();
+                    var update = connection.prepareStatement(
+                            "UPDATE identity.users SET tokens_not_before = ? WHERE id = ?")) {
+                update.setObject(
+                        1,
+                        java.time.OffsetDateTime.ofInstant(clock.instant().plusSeconds(1), java.time.ZoneOffset.UTC));
+                update.setObject(2, nurse.userId().value());
+                update.executeUpdate();
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+            clock.advance(Duration.ofSeconds(6));
+
+            assertThat(mvc.get().uri("/api/v1/me").header(HttpHeaders.AUTHORIZATION, token))
+                    .hasStatus(401);
+        }
+
+        @Test
         void backsOffAfterThreeFailuresFromOneAddressWithRetryAfter() {
             Staff nurse = fixtures.staff(clinic, Role.NURSE);
             for (int i = 0; i < 4; i++) {
