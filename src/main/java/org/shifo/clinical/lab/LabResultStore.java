@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.shifo.clinical.LabFlag;
@@ -136,6 +137,33 @@ class LabResultStore {
                 .param("ids", ids.toArray(UUID[]::new))
                 .query(UUID.class)
                 .list();
+    }
+
+    /**
+     * The practitioner answerable for a result: its encounter's, else the one of the patient's latest encounter
+     * started within {@code withinDays} before the result was recorded.
+     */
+    Optional<UUID> responsiblePractitioner(UUID tenant, UUID result, int withinDays) {
+        return jdbc.sql(
+                        """
+                        SELECT coalesce(e.practitioner_id, (
+                                   SELECT l.practitioner_id FROM clinical.encounters l
+                                   WHERE l.tenant_id = r.tenant_id AND l.patient_id = r.patient_id
+                                     AND l.deleted_at IS NULL
+                                     AND l.started_at <= r.recorded_at
+                                     AND l.started_at > r.recorded_at - make_interval(days => :days)
+                                   ORDER BY l.started_at DESC LIMIT 1)) AS practitioner
+                        FROM clinical.lab_results r
+                        LEFT JOIN clinical.encounters e
+                               ON e.tenant_id = r.tenant_id AND e.id = r.encounter_id AND e.deleted_at IS NULL
+                        WHERE r.tenant_id = :tenant AND r.id = :id
+                        """)
+                .param("tenant", tenant)
+                .param("id", result)
+                .param("days", withinDays)
+                .query((rs, n) -> Optional.ofNullable(rs.getObject("practitioner", UUID.class)))
+                .optional()
+                .flatMap(p -> p);
     }
 
     boolean encounterOf(UUID tenant, UUID encounter, UUID patient) {

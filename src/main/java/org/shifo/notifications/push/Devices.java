@@ -103,11 +103,10 @@ class Devices {
     }
 
     /** Deletes a device whose token FCM declared dead; whether it was still there. */
-    boolean remove(UUID tenant, UUID id, String token) {
-        return jdbc.sql("DELETE FROM notifications.devices WHERE tenant_id = :tenant AND id = :id AND token = :token")
+    boolean remove(UUID tenant, UUID id) {
+        return jdbc.sql("DELETE FROM notifications.devices WHERE tenant_id = :tenant AND id = :id")
                         .param("tenant", tenant)
                         .param("id", id)
-                        .param("token", token)
                         .update()
                 > 0;
     }

@@ -191,6 +191,16 @@ public class QueueStore {
                 .optional();
     }
 
+    /** Who last called the ticket (a staff member), if anyone did. */
+    public Optional<UUID> calledBy(UUID tenant, UUID ticket) {
+        return jdbc.sql("SELECT called_by FROM queue.tickets WHERE tenant_id = :tenant AND id = :id")
+                .param("tenant", tenant)
+                .param("id", ticket)
+                .query((rs, n) -> Optional.ofNullable(rs.getObject("called_by", UUID.class)))
+                .optional()
+                .flatMap(by -> by);
+    }
+
     /** The first waiting ticket of a (locked) queue. */
     public Optional<Ticket> firstWaiting(UUID tenant, UUID queue) {
         return jdbc.sql("SELECT " + TICKET_COLUMNS
