@@ -3,6 +3,7 @@ package org.shifo.notifications.telegram;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -138,6 +139,8 @@ public class TelegramClient {
         HttpResponse<byte[]> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (HttpConnectTimeoutException e) {
+            throw new TelegramTransportException(method + ": connection timed out", false, e);
         } catch (HttpTimeoutException e) {
             throw new TelegramTransportException(method + ": timed out", true, e);
         } catch (IOException e) {

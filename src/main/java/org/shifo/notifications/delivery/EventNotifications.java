@@ -1,0 +1,386 @@
+package org.shifo.notifications.delivery;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.shifo.billing.InvoicePaid;
+import org.shifo.clinical.LabResultRecorded;
+import org.shifo.clinical.LabResultsReleased;
+import org.shifo.identity.BranchId;
+import org.shifo.identity.BranchTimeZones;
+import org.shifo.identity.Role;
+import org.shifo.identity.StaffDirectory;
+import org.shifo.identity.TenantId;
+import org.shifo.identity.UserId;
+import org.shifo.notifications.delivery.NotificationRows.NewRow;
+import org.shifo.patients.PatientDirectory;
+import org.shifo.patients.PatientId;
+import org.shifo.queue.TicketCalled;
+import org.shifo.scheduling.AppointmentBooked;
+import org.shifo.scheduling.AppointmentCancelled;
+import org.shifo.scheduling.AppointmentRescheduled;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns other modules' events into notification rows, in the transaction that published the event: plain
+ * synchronous {@code @EventListener}s (not {@code @ApplicationModuleListener}), so a row exists exactly when its
+ * cause committed and nothing runs after the commit. One row per recipient address: each active Telegram chat of
+ * the patient (in the link's language) and each push device of the patient (in the patient's language); the
+ * unique (event key, recipient, channel, address) makes a redelivered event create nothing. Patients without a
+ * channel cost one query.
+ */
+@Component
+class EventNotifications {
+
+    /** How long a queue call is worth sending. */
+    static final Duration QUEUE_CALL_USEFUL = Duration.ofMinutes(30);
+
+    private static final Set<NotificationTemplate> APPOINTMENT_NOTICES = Set.of(
+            NotificationTemplate.APPOINTMENT_BOOKED,
+            NotificationTemplate.APPOINTMENT_REMINDER,
+            NotificationTemplate.APPOINTMENT_RESCHEDULED);
+
+    private final NotificationRows rows;
+    private final PatientDirectory patients;
+    private final StaffDirectory staff;
+    private final Clock clock;
+
+    EventNotifications(NotificationRows rows, PatientDirectory patients, StaffDirectory staff, Clock clock) {
+        this.rows = rows;
+        this.patients = patients;
+        this.staff = staff;
+        this.clock = clock;
+    }
+
+    @EventListener
+    void on(AppointmentBooked event) {
+        Recipients recipients = recipients(event.tenant(), event.patient());
+        if (recipients.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        Map<String, String> payload = appointmentPayload(
+                event.tenant(),
+                event.appointment().value(),
+                event.patient(),
+                event.branch(),
+                event.practitioner(),
+                event.start(),
+                recipients.patientName());
+        String key = "appointment:" + event.appointment().value();
+        create(
+                recipients,
+                key + ":booked",
+                NotificationTemplate.APPOINTMENT_BOOKED,
+                payload,
+                false,
+                now,
+                event.start());
+        reminders(recipients, event.tenant(), key, event.start(), payload, now);
+    }
+
+    @EventListener
+    void on(AppointmentRescheduled event) {
+        Instant now = clock.instant();
+        rows.cancelPendingOfAppointment(
+                event.tenant(), event.appointment().value(), APPOINTMENT_NOTICES, "RESCHEDULED", now);
+        Recipients recipients = recipients(event.tenant(), event.patient());
+        if (recipients.isEmpty()) {
+            return;
+        }
+        Map<String, String> payload = appointmentPayload(
+                event.tenant(),
+                event.appointment().value(),
+                event.patient(),
+                event.branch(),
+                event.practitioner(),
+                event.start(),
+                recipients.patientName());
+        String key = "appointment:" + event.appointment().value();
+        create(
+                recipients,
+                key + ":rescheduled:" + event.start().getEpochSecond(),
+                NotificationTemplate.APPOINTMENT_RESCHEDULED,
+                payload,
+                false,
+                now,
+                event.start());
+        reminders(recipients, event.tenant(), key, event.start(), payload, now);
+    }
+
+    @EventListener
+    void on(AppointmentCancelled event) {
+        Instant now = clock.instant();
+        rows.cancelPendingOfAppointment(
+                event.tenant(), event.appointment().value(), APPOINTMENT_NOTICES, "APPOINTMENT_CANCELLED", now);
+        Recipients recipients = recipients(event.tenant(), event.patient());
+        if (recipients.isEmpty() || !event.start().isAfter(now)) {
+            return;
+        }
+        Map<String, String> payload = appointmentPayload(
+                event.tenant(),
+                event.appointment().value(),
+                event.patient(),
+                event.branch(),
+                event.practitioner(),
+                event.start(),
+                recipients.patientName());
+        create(
+                recipients,
+                "appointment:" + event.appointment().value() + ":cancelled",
+                NotificationTemplate.APPOINTMENT_CANCELLED,
+                payload,
+                false,
+                now,
+                event.start());
+    }
+
+    /** "Please come to room N": urgent (sent in quiet hours), worth sending for 30 minutes. */
+    @EventListener
+    void on(TicketCalled event) {
+        Recipients recipients = recipients(event.tenant(), event.patient());
+        if (recipients.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        Map<String, String> payload = new HashMap<>();
+        payload.put("ticketId", event.ticketId().toString());
+        payload.put("queueId", event.queueId().toString());
+        payload.put("patientId", event.patient().value().toString());
+        payload.put("patient", recipients.patientName());
+        payload.put("ticket", event.number());
+        payload.put("room", event.room() == null ? "—" : event.room());
+        payload.put("zone", zone(event.tenant(), event.branch()).getId());
+        create(
+                recipients,
+                "ticket:" + event.ticketId() + ":called:" + event.callCount(),
+                NotificationTemplate.QUEUE_CALLED,
+                payload,
+                true,
+                now,
+                event.at().plus(QUEUE_CALL_USEFUL));
+    }
+
+    /** Results a doctor released: "your results are ready", no test and no value. */
+    @EventListener
+    void on(LabResultsReleased event) {
+        Recipients recipients = recipients(event.tenant(), event.patient());
+        if (recipients.isEmpty()) {
+            return;
+        }
+        Map<String, String> payload = new HashMap<>();
+        payload.put("patientId", event.patient().value().toString());
+        payload.put("patient", recipients.patientName());
+        payload.put("branch", staff.organizationName(event.tenant()).orElse(""));
+        payload.put(
+                "resultIds",
+                String.join(
+                        ",",
+                        event.resultIds().stream().map(UUID::toString).sorted().toList()));
+        String first = event.resultIds().stream()
+                .map(UUID::toString)
+                .sorted()
+                .findFirst()
+                .orElseThrow();
+        create(
+                recipients,
+                "lab-release:" + first + ":" + event.releasedAt().toEpochMilli(),
+                NotificationTemplate.LAB_RESULTS_READY,
+                payload,
+                false,
+                clock.instant(),
+                null);
+    }
+
+    /**
+     * A critical value: a push to the organization's doctors' devices (the staff app), urgent, without the
+     * patient's name or the value: the doctor opens the chart from the ids.
+     */
+    @EventListener
+    void on(LabResultRecorded event) {
+        if (!event.critical()) {
+            return;
+        }
+        List<UUID> doctors = staff.members(event.tenant()).stream()
+                .filter(member -> member.active() && member.hasAnyRole(Set.of(Role.DOCTOR)))
+                .map(member -> member.id().value())
+                .toList();
+        Map<UUID, UUID> devices = rows.staffDevices(event.tenant(), doctors);
+        Instant now = clock.instant();
+        Map<String, String> payload = Map.of(
+                "resultId",
+                event.resultId().toString(),
+                "patientId",
+                event.patient().value().toString());
+        devices.forEach((device, user) -> rows.insert(
+                new NewRow(
+                        event.tenant(),
+                        "lab-critical:" + event.resultId(),
+                        "STAFF",
+                        user,
+                        "PUSH",
+                        device.toString(),
+                        NotificationTemplate.STAFF_LAB_CRITICAL,
+                        "uz",
+                        payload,
+                        true,
+                        now,
+                        null),
+                now));
+    }
+
+    @EventListener
+    void on(InvoicePaid event) {
+        Recipients recipients = recipients(event.tenant(), event.patient());
+        if (recipients.isEmpty()) {
+            return;
+        }
+        Map<String, String> payload = new HashMap<>();
+        payload.put("invoiceId", event.invoiceId().toString());
+        payload.put("patientId", event.patient().value().toString());
+        payload.put("patient", recipients.patientName());
+        payload.put("amountTiyin", Long.toString(event.total()));
+        create(
+                recipients,
+                "invoice:" + event.invoiceId() + ":paid",
+                NotificationTemplate.INVOICE_PAID,
+                payload,
+                false,
+                clock.instant(),
+                null);
+    }
+
+    // ----
+
+    /** The rows of the organization's reminder offsets that are still in the future. */
+    private void reminders(
+            Recipients recipients,
+            TenantId tenant,
+            String appointmentKey,
+            Instant start,
+            Map<String, String> payload,
+            Instant now) {
+        for (int minutes : rows.preferences(tenant).reminderOffsets()) {
+            Instant due = start.minus(Duration.ofMinutes(minutes));
+            if (due.isAfter(now)) {
+                create(
+                        recipients,
+                        appointmentKey + ":reminder:" + minutes + ":" + start.getEpochSecond(),
+                        NotificationTemplate.APPOINTMENT_REMINDER,
+                        payload,
+                        false,
+                        due,
+                        start);
+            }
+        }
+    }
+
+    private void create(
+            Recipients recipients,
+            String eventKey,
+            NotificationTemplate template,
+            Map<String, String> payload,
+            boolean urgent,
+            Instant due,
+            @Nullable Instant expires) {
+        Instant now = clock.instant();
+        recipients
+                .chats()
+                .forEach((chat, language) -> rows.insert(
+                        new NewRow(
+                                recipients.tenant(),
+                                eventKey,
+                                "PATIENT",
+                                recipients.patient(),
+                                "TELEGRAM",
+                                Long.toString(chat),
+                                template,
+                                language,
+                                payload,
+                                urgent,
+                                due,
+                                expires),
+                        now));
+        recipients
+                .devices()
+                .forEach(device -> rows.insert(
+                        new NewRow(
+                                recipients.tenant(),
+                                eventKey,
+                                "PATIENT",
+                                recipients.patient(),
+                                "PUSH",
+                                device.toString(),
+                                template,
+                                recipients.language(),
+                                payload,
+                                urgent,
+                                due,
+                                expires),
+                        now));
+    }
+
+    private record Recipients(
+            TenantId tenant,
+            UUID patient,
+            Map<Long, String> chats,
+            List<UUID> devices,
+            String patientName,
+            String language) {
+
+        static Recipients none(TenantId tenant, UUID patient) {
+            return new Recipients(tenant, patient, Map.of(), List.of(), "", "uz");
+        }
+
+        boolean isEmpty() {
+            return chats.isEmpty() && devices.isEmpty();
+        }
+    }
+
+    private Recipients recipients(TenantId tenant, PatientId patient) {
+        Map<Long, String> chats = rows.telegramChats(tenant, patient.value());
+        List<UUID> devices = rows.patientDevices(tenant, patient.value());
+        if (chats.isEmpty() && devices.isEmpty()) {
+            return Recipients.none(tenant, patient.value());
+        }
+        Optional<PatientDirectory.Entry> entry = patients.find(tenant, patient);
+        String name = entry.map(PatientDirectory.Entry::displayName).orElse("");
+        String language = entry.map(PatientDirectory.Entry::language)
+                .filter(NotificationTemplates.LANGUAGES::contains)
+                .orElse("uz");
+        return new Recipients(tenant, patient.value(), chats, new ArrayList<>(devices), name, language);
+    }
+
+    private Map<String, String> appointmentPayload(
+            TenantId tenant,
+            UUID appointment,
+            PatientId patient,
+            BranchId branch,
+            UserId practitioner,
+            Instant start,
+            String patientName) {
+        Map<String, String> payload = new HashMap<>();
+        payload.put("appointmentId", appointment.toString());
+        payload.put("patientId", patient.value().toString());
+        payload.put("patient", patientName);
+        payload.put("startsAt", start.toString());
+        Optional<StaffDirectory.Branch> place = staff.branch(tenant, branch);
+        payload.put("zone", place.map(b -> b.timeZone().getId()).orElse(BranchTimeZones.DEFAULT.getId()));
+        payload.put("branch", place.map(StaffDirectory.Branch::name).orElse(""));
+        payload.put("doctor", staff.fullNames(tenant, List.of(practitioner)).getOrDefault(practitioner, ""));
+        return payload;
+    }
+
+    private java.time.ZoneId zone(TenantId tenant, BranchId branch) {
+        return staff.branch(tenant, branch).map(StaffDirectory.Branch::timeZone).orElse(BranchTimeZones.DEFAULT);
+    }
+}
