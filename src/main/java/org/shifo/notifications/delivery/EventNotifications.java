@@ -12,11 +12,11 @@ import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.shifo.billing.InvoicePaid;
+import org.shifo.clinical.LabResultLookup;
 import org.shifo.clinical.LabResultRecorded;
 import org.shifo.clinical.LabResultsReleased;
 import org.shifo.identity.BranchId;
 import org.shifo.identity.BranchTimeZones;
-import org.shifo.identity.Role;
 import org.shifo.identity.StaffDirectory;
 import org.shifo.identity.TenantId;
 import org.shifo.identity.UserId;
@@ -24,6 +24,7 @@ import org.shifo.notifications.delivery.NotificationRows.NewRow;
 import org.shifo.patients.PatientDirectory;
 import org.shifo.patients.PatientId;
 import org.shifo.queue.TicketCalled;
+import org.shifo.queue.TicketLookup;
 import org.shifo.scheduling.AppointmentBooked;
 import org.shifo.scheduling.AppointmentCancelled;
 import org.shifo.scheduling.AppointmentRescheduled;
@@ -52,12 +53,22 @@ class EventNotifications {
     private final NotificationRows rows;
     private final PatientDirectory patients;
     private final StaffDirectory staff;
+    private final TicketLookup tickets;
+    private final LabResultLookup labResults;
     private final Clock clock;
 
-    EventNotifications(NotificationRows rows, PatientDirectory patients, StaffDirectory staff, Clock clock) {
+    EventNotifications(
+            NotificationRows rows,
+            PatientDirectory patients,
+            StaffDirectory staff,
+            TicketLookup tickets,
+            LabResultLookup labResults,
+            Clock clock) {
         this.rows = rows;
         this.patients = patients;
         this.staff = staff;
+        this.tickets = tickets;
+        this.labResults = labResults;
         this.clock = clock;
     }
 
@@ -147,6 +158,7 @@ class EventNotifications {
     /** "Please come to room N": urgent (sent in quiet hours), worth sending for 30 minutes. */
     @EventListener
     void on(TicketCalled event) {
+        staffQueueCall(event);
         Recipients recipients = recipients(event.tenant(), event.patient());
         if (recipients.isEmpty()) {
             return;
@@ -202,40 +214,30 @@ class EventNotifications {
     }
 
     /**
-     * A critical value: a push to the organization's doctors' devices (the staff app), urgent, without the
-     * patient's name or the value: the doctor opens the chart from the ids.
+     * A critical value: a push to the devices of the practitioner answerable for the result
+     * ({@link LabResultLookup#responsiblePractitioner}), urgent, without the patient's name or the value: the
+     * doctor opens the chart from the ids. Nobody answerable, no push.
      */
     @EventListener
     void on(LabResultRecorded event) {
         if (!event.critical()) {
             return;
         }
-        List<UUID> doctors = staff.members(event.tenant()).stream()
-                .filter(member -> member.active() && member.hasAnyRole(Set.of(Role.DOCTOR)))
-                .map(member -> member.id().value())
-                .toList();
-        Map<UUID, UUID> devices = rows.staffDevices(event.tenant(), doctors);
-        Instant now = clock.instant();
-        Map<String, String> payload = Map.of(
-                "resultId",
-                event.resultId().toString(),
-                "patientId",
-                event.patient().value().toString());
-        devices.forEach((device, user) -> rows.insert(
-                new NewRow(
-                        event.tenant(),
-                        "lab-critical:" + event.resultId(),
-                        "STAFF",
-                        user,
-                        "PUSH",
-                        device.toString(),
-                        NotificationTemplate.STAFF_LAB_CRITICAL,
-                        "uz",
-                        payload,
-                        true,
-                        now,
-                        null),
-                now));
+        Optional<UserId> practitioner = labResults.responsiblePractitioner(event.tenant(), event.resultId());
+        if (practitioner.isEmpty()) {
+            return;
+        }
+        staffPush(
+                event.tenant(),
+                practitioner.get(),
+                "lab-critical:" + event.resultId(),
+                NotificationTemplate.STAFF_LAB_CRITICAL,
+                Map.of(
+                        "resultId",
+                        event.resultId().toString(),
+                        "patientId",
+                        event.patient().value().toString()),
+                null);
     }
 
     @EventListener
@@ -257,6 +259,55 @@ class EventNotifications {
                 false,
                 clock.instant(),
                 null);
+    }
+
+    /**
+     * The practitioner whose queue holds a called ticket gets a push on their devices (the staff app), unless they
+     * called it themselves.
+     */
+    private void staffQueueCall(TicketCalled event) {
+        Optional<TicketLookup.Summary> ticket = tickets.find(event.tenant(), event.ticketId());
+        UserId practitioner = ticket.map(TicketLookup.Summary::practitioner).orElse(null);
+        if (practitioner == null || practitioner.equals(ticket.get().calledBy())) {
+            return;
+        }
+        staffPush(
+                event.tenant(),
+                practitioner,
+                "ticket:" + event.ticketId() + ":called:" + event.callCount(),
+                NotificationTemplate.STAFF_QUEUE_CALLED,
+                Map.of(
+                        "ticketId", event.ticketId().toString(),
+                        "queueId", event.queueId().toString(),
+                        "ticket", event.number(),
+                        "room", event.room() == null ? "—" : event.room()),
+                event.at().plus(QUEUE_CALL_USEFUL));
+    }
+
+    private void staffPush(
+            TenantId tenant,
+            UserId member,
+            String eventKey,
+            NotificationTemplate template,
+            Map<String, String> payload,
+            @Nullable Instant expires) {
+        Map<UUID, UUID> devices = rows.staffDevices(tenant, List.of(member.value()));
+        Instant now = clock.instant();
+        devices.forEach((device, user) -> rows.insert(
+                new NewRow(
+                        tenant,
+                        eventKey,
+                        "STAFF",
+                        user,
+                        "PUSH",
+                        device.toString(),
+                        template,
+                        "uz",
+                        payload,
+                        true,
+                        now,
+                        expires),
+                now));
     }
 
     // ----
