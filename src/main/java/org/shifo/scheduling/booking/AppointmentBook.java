@@ -579,15 +579,41 @@ public class AppointmentBook {
                 : day.allIntervals().getFirst().zone();
     }
 
-    private interface StatusRule {
+    interface StatusRule {
         /** Checks what the transition needs beyond the workflow; returns the cancel reason, if any. */
         @Nullable
         String check(Appointment current);
     }
 
+    /**
+     * Cancels on the patient's own request through another module's channel ({@link org.shifo.scheduling.AppointmentReplies}): no staff
+     * member acts, so no branch restricts it; the caller has checked that the appointment is the patient's, and
+     * {@code rule} refuses what may no longer change. Joins the caller's transaction.
+     */
+    View cancelOnPatientRequest(UUID id, String reason, StatusRule rule) {
+        return transition(id, AppointmentStatus.CANCELLED, "appointment.cancel", false, current -> {
+            rule.check(current);
+            events.publishEvent(new AppointmentCancelled(
+                    context.tenant(),
+                    current.id(),
+                    current.branch(),
+                    current.patient(),
+                    current.practitioner(),
+                    current.start()));
+            return reason;
+        });
+    }
+
     private View transition(UUID id, AppointmentStatus target, String action, StatusRule rule) {
+        return transition(id, target, action, true, rule);
+    }
+
+    private View transition(UUID id, AppointmentStatus target, String action, boolean byStaff, StatusRule rule) {
         return inTransaction(() -> {
-            Appointment current = lockedVisible(id);
+            Appointment current = byStaff
+                    ? lockedVisible(id)
+                    : store.findForUpdate(context.tenantValue(), new AppointmentId(id))
+                            .orElseThrow(() -> new SchedulingNotFoundException("appointment"));
             if (!current.status().canMoveTo(target)) {
                 throw new IllegalTransitionException(current.status(), target);
             }
@@ -613,7 +639,8 @@ public class AppointmentBook {
                     now,
                     current.version() + 1);
             store.changeStatus(context.tenantValue(), changed);
-            record(action, changed);
+            audit.record(
+                    byStaff ? event(action, changed) : event(action, changed).withDetail("requestedBy", "patient"));
             if (target == AppointmentStatus.IN_PROGRESS) {
                 events.publishEvent(new VisitStarted(
                         context.tenant(),

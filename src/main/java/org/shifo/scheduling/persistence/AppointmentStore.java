@@ -77,6 +77,25 @@ public class AppointmentStore {
                 .optional();
     }
 
+    /**
+     * Records the patient's confirmation of a booked appointment (the row is locked by the caller); false when it
+     * was confirmed already.
+     */
+    public boolean confirm(UUID tenant, AppointmentId id, Instant at, String via) {
+        return jdbc.sql(
+                                """
+                                UPDATE scheduling.appointments SET confirmed_at = :at, confirmed_via = :via,
+                                    updated_at = :at, version = version + 1
+                                WHERE tenant_id = :tenant AND id = :id AND confirmed_at IS NULL
+                                """)
+                        .param("at", Times.of(at))
+                        .param("via", via)
+                        .param("tenant", tenant)
+                        .param("id", id.value())
+                        .update()
+                == 1;
+    }
+
     /** Moves a booked appointment to another time, practitioner, service or room. */
     public void move(UUID tenant, Appointment a) {
         jdbc.sql(
