@@ -31,10 +31,13 @@ class ApiSecurityConfiguration {
     };
 
     /**
-     * Payment providers' callbacks: no staff token, the provider's own authentication (PayMe's Basic key, Click's
-     * signature) is checked by the handler, which answers in the provider's protocol (never a 401).
+     * Providers' callbacks: no staff token, the provider's own authentication (PayMe's Basic key, Click's signature,
+     * Telegram's secret token header) is checked by the handler, which answers in the provider's protocol (PayMe and
+     * Click never with a 401; Telegram's webhook with a 401 problem before reading the body).
      */
-    static final String[] PROVIDER_CALLBACKS = {"/api/v1/payments/payme", "/api/v1/payments/click/**"};
+    static final String[] PROVIDER_CALLBACKS = {
+        "/api/v1/payments/payme", "/api/v1/payments/click/**", "/api/v1/notifications/telegram/*/webhook"
+    };
 
     @Bean
     @Order(50)

@@ -1,4 +1,7 @@
-/** The notification module's JSON API: push devices, the organization's settings (docs/notifications.md). */
+/**
+ * The notification module's JSON API: push devices, the organization's settings, the Telegram bot's settings and
+ * webhook, patients' Telegram links (docs/notifications.md).
+ */
 @NullMarked
 package org.shifo.notifications.api;
 

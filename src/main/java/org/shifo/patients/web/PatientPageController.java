@@ -375,6 +375,8 @@ class PatientPageController {
                 "canInvoice",
                 record.status() == PatientRecord.Status.ACTIVE
                         && (admin || staff.hasRole(Role.CASHIER) || staff.hasRole(Role.RECEPTIONIST)));
+        // the patient's notifications: Telegram links and last messages (a link only: notifications sit on top)
+        model.addAttribute("canSeeNotifications", admin || staff.hasRole(Role.RECEPTIONIST));
         model.addAttribute("timeline", timeline(record.id(), locale));
         Optional<UUID> undoable = admin && record.status() == PatientRecord.Status.ACTIVE
                 ? merging.latestMergeInto(record.id())
