@@ -53,6 +53,12 @@ public class StaffDirectory {
         return accounts.find(tenant, id).map(StaffDirectory::member);
     }
 
+    /** The language a staff member chose for the interface (uz, ru, en): what messages to them are written in. */
+    @Transactional(readOnly = true)
+    public Optional<String> language(TenantId tenant, UserId id) {
+        return accounts.find(tenant, id).filter(StaffAccount::isActive).map(StaffAccount::language);
+    }
+
     /** Every staff member of the organization, by username. */
     @Transactional(readOnly = true)
     public List<Member> members(TenantId tenant) {

@@ -292,6 +292,14 @@ class EventNotifications {
             Map<String, String> payload,
             @Nullable Instant expires) {
         Map<UUID, UUID> devices = rows.staffDevices(tenant, List.of(member.value()));
+        if (devices.isEmpty()) {
+            return;
+        }
+        // in the member's own interface language; a disabled account gets nothing
+        Optional<String> language = staff.language(tenant, member);
+        if (language.isEmpty()) {
+            return;
+        }
         Instant now = clock.instant();
         devices.forEach((device, user) -> rows.insert(
                 new NewRow(
@@ -302,7 +310,7 @@ class EventNotifications {
                         "PUSH",
                         device.toString(),
                         template,
-                        "uz",
+                        language.get(),
                         payload,
                         true,
                         now,

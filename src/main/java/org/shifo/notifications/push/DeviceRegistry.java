@@ -16,7 +16,6 @@ import org.shifo.audit.AuditOutcome;
 import org.shifo.identity.CurrentUser;
 import org.shifo.identity.Staff;
 import org.shifo.identity.TenantId;
-import org.shifo.identity.UserId;
 import org.shifo.notifications.rules.NotificationRuleException;
 import org.shifo.notifications.rules.Violation;
 import org.springframework.stereotype.Service;
@@ -120,23 +119,6 @@ public class DeviceRegistry {
     @Transactional(readOnly = true)
     public Optional<String> tokenOf(TenantId tenant, UUID deviceId) {
         return devices.find(tenant.value(), deviceId).map(Devices.Row::token);
-    }
-
-    /** The devices of a staff member (to address pushes to each of them). */
-    @Transactional(readOnly = true)
-    public List<UUID> devicesOf(TenantId tenant, UserId user) {
-        return devices.ofStaff(tenant.value(), user.value()).stream()
-                .map(Devices.Row::id)
-                .toList();
-    }
-
-    /**
-     * Deletes a device whose token FCM declared dead (UNREGISTERED, an invalid token); the delivery engine calls
-     * it for a {@code Permanent(unlinkAddress)} outcome of the PUSH channel. Idempotent.
-     */
-    @Transactional
-    public boolean forget(TenantId tenant, UUID deviceId) {
-        return devices.remove(tenant.value(), deviceId);
     }
 
     private static @Nullable String checkToken(@Nullable String token, List<Violation> violations) {

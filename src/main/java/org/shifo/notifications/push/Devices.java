@@ -102,15 +102,6 @@ class Devices {
                 .list();
     }
 
-    /** Deletes a device whose token FCM declared dead; whether it was still there. */
-    boolean remove(UUID tenant, UUID id) {
-        return jdbc.sql("DELETE FROM notifications.devices WHERE tenant_id = :tenant AND id = :id")
-                        .param("tenant", tenant)
-                        .param("id", id)
-                        .update()
-                > 0;
-    }
-
     private static Row row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         return new Row(
                 rs.getObject("id", UUID.class),
