@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.shifo.identity.BranchTimeZones;
@@ -128,18 +129,46 @@ class TelegramPageController {
     @PostMapping("/patients/{id}/notifications/telegram-link")
     @PreAuthorize(TelegramRoles.PATIENT_LINKS)
     String createLink(
-            @PathVariable String id, Model model, Locale locale, jakarta.servlet.http.HttpServletResponse response) {
+            @PathVariable String id,
+            @RequestParam(required = false) @Nullable String members,
+            Model model,
+            Locale locale,
+            jakarta.servlet.http.HttpServletResponse response) {
         PatientId patient = patientId(id);
+        String typed = members == null ? "" : members.strip();
+        List<PatientId> memberIds = new java.util.ArrayList<>();
+        for (String number : typed.isEmpty() ? new String[0] : typed.split("[,;\\s]+")) {
+            Optional<PatientDirectory.Entry> found = patients.search(number, 5).stream()
+                    .filter(e -> e.medicalRecordNumber().equalsIgnoreCase(number) && !e.merged())
+                    .findFirst();
+            if (found.isEmpty()) {
+                response.setStatus(422);
+                model.addAttribute("membersError", text("notifications.patient.unknownRecord", locale, number));
+                model.addAttribute("typedMembers", typed);
+                return patientPage(id, model, null, null);
+            }
+            memberIds.add(found.get().id());
+        }
         TelegramLinks.LinkCreated created;
         try {
-            created = links.createLink(patient, List.of());
+            created = links.createLink(patient, memberIds);
         } catch (TelegramRefusedException e) {
             if (e.status() == 404) {
                 throw new ResponseStatusException(HttpStatus.NOT_FOUND);
             }
-            response.setStatus(422);
+            response.setStatus(e.status() == 400 ? 400 : 422);
+            if (e.field().startsWith("members")) {
+                model.addAttribute("membersError", rule(e, locale));
+                model.addAttribute("typedMembers", typed);
+                return patientPage(id, model, null, null);
+            }
             return patientPage(id, model, null, rule(e, locale));
         }
+        model.addAttribute(
+                "createdMembers",
+                patients.findAll(CurrentUser.get().tenantId(), created.members()).values().stream()
+                        .map(PatientDirectory.Entry::displayName)
+                        .toList());
         return patientPage(id, model, created, null);
     }
 
@@ -209,6 +238,10 @@ class TelegramPageController {
         String fallback = Objects.requireNonNullElse(e.getMessage(), e.code());
         return Objects.requireNonNullElse(
                 messages.getMessage("notifications.telegram.rule." + e.code(), null, fallback, locale), fallback);
+    }
+
+    private String text(String key, Locale locale, Object... arguments) {
+        return Objects.requireNonNullElse(messages.getMessage(key, arguments, key, locale), key);
     }
 
     private static @Nullable String moment(@Nullable Instant at, ZoneId zone) {

@@ -64,6 +64,9 @@ class TelegramBotIntegrationTests {
     TelegramPoller poller;
 
     @Autowired
+    BotStore botStore;
+
+    @Autowired
     TelegramClient client;
 
     final FakeTelegramServer telegram = FakeTelegramServer.get();
@@ -339,6 +342,20 @@ class TelegramBotIntegrationTests {
                 assertThat(call.text()).contains("ask the clinic reception for your personal link");
                 assertThat(call.params().path("protect_content").asBoolean()).isTrue();
             });
+        }
+
+        @Test
+        void forgetsProcessedUpdatesAfterAWeek() {
+            bot("WEBHOOK");
+            deliver(message(50, chat, "hello"));
+            clock.advance(Duration.ofDays(8));
+
+            int forgotten = TenantContext.callAsSystem(() -> Objects.requireNonNull(transactions.execute(
+                    status -> botStore.forgetUpdates(clock.instant().minus(TelegramUpdatesCleanup.KEPT)))));
+
+            assertThat(forgotten).isPositive();
+            deliver(message(50, chat, "hello"));
+            assertThat(sent("sendMessage", chat)).hasSize(2);
         }
 
         @Test

@@ -119,6 +119,15 @@ class TelegramPagesBrowserTests {
                  "phones":[{"number":"+998901234567","primary":true}],"registerAnyway":true}
                 """);
         String patient = api.body(registered).get("id").asString();
+        MvcTestResult sonRegistered = api.post(
+                fixtures.bearer(receptionist),
+                "/api/v1/patients",
+                """
+                {"familyName":"Karimov","givenName":"Bobur","sex":"MALE","birthDate":"2015-03-01",
+                 "phones":[{"number":"+998901234567","primary":true}],"registerAnyway":true}
+                """);
+        String son = api.body(sonRegistered).get("id").asString();
+        String sonRecord = api.body(sonRegistered).get("medicalRecordNumber").asString();
         try (java.sql.Connection connection = TestDatabase.get().connectAsSuperuser();
                 var insert = connection.prepareStatement(
                         """
@@ -143,8 +152,16 @@ class TelegramPagesBrowserTests {
         assertThat(page.locator("#messages")).containsText("appointment-reminder");
         assertThat(page.locator("#messages")).containsText("Sent");
         Axe.assertNoViolations(page);
+        page.getByLabel("Family members who get their messages in the same chat (optional)")
+                .fill("SH-999999");
+        button(page, "Make a link and QR code").click();
+        assertThat(page.locator("#link-members-error")).hasText("No active patient has the record number SH-999999.");
+        Axe.assertNoViolations(page);
+        page.getByLabel("Family members who get their messages in the same chat (optional)")
+                .fill(sonRecord);
         button(page, "Make a link and QR code").click();
         assertThat(page.locator("#created-link img")).isVisible();
+        assertThat(page.locator("#created-members")).hasText("The link also links: Karimov Bobur.");
         String deepLink = page.locator("#deep-link").getAttribute("href");
         Assertions.assertThat(deepLink).matches("https://t\\.me/shifo_test_bot\\?start=[A-Za-z0-9_-]{43}");
         Axe.assertNoViolations(page);
@@ -171,6 +188,13 @@ class TelegramPagesBrowserTests {
         page.navigate("/patients/" + patient + "/notifications?lang=en");
         assertThat(page.locator("#chats")).containsText("Active");
         assertThat(page.locator("#chats")).containsText(Long.toString(chat));
+        Assertions.assertThat(
+                        api.body(api.get(fixtures.bearer(receptionist), "/api/v1/patients/" + son + "/telegram-links"))
+                                .get("links")
+                                .get(0)
+                                .get("managedBy")
+                                .asString())
+                .isEqualTo(patient);
         Axe.assertNoViolations(page);
 
         button(page, "Unlink").click();
