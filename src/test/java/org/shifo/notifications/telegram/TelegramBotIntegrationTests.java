@@ -628,6 +628,25 @@ class TelegramBotIntegrationTests {
         }
 
         @Test
+        void onlyOneNodePollsABotUntilItsLeaseRunsOut() {
+            bot("POLLING");
+            asTenant(() -> jdbc.sql(
+                            """
+                            UPDATE notifications.telegram_bots SET poller_node = 'another-node',
+                                poller_lease_until = now() + interval '1 minute'
+                            """)
+                    .update());
+            telegram.queueUpdate(token, update(message(0, chat, "hello")));
+
+            assertThat(poller.pollOnce(clinic.tenantId())).isEqualTo(-1);
+            assertThat(sent("sendMessage", chat)).isEmpty();
+
+            clock.advance(Duration.ofMinutes(2));
+            assertThat(poller.pollOnce(clinic.tenantId())).isEqualTo(1);
+            assertThat(sent("sendMessage", chat)).hasSize(1);
+        }
+
+        @Test
         void aWebhookBotIsNotPolled() {
             bot("WEBHOOK");
 
