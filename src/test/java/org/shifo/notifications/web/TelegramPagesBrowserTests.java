@@ -149,7 +149,7 @@ class TelegramPagesBrowserTests {
                         new Page.GetByRoleOptions().setName("Notifications").setExact(true))
                 .click();
         assertThat(page.locator("h1")).hasText("Notifications: Karimova Aziza");
-        assertThat(page.locator("#messages")).containsText("appointment-reminder");
+        assertThat(page.locator("#messages")).containsText("Appointment reminder");
         assertThat(page.locator("#messages")).containsText("Sent");
         Axe.assertNoViolations(page);
         page.getByLabel("Family members who get their messages in the same chat (optional)")
