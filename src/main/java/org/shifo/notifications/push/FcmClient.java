@@ -15,7 +15,10 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -38,6 +41,16 @@ import tools.jackson.databind.json.JsonMapper;
 class FcmClient {
 
     static final Duration QUOTA_MINIMUM = Duration.ofMinutes(1);
+
+    private static final Logger log = LoggerFactory.getLogger(FcmClient.class);
+
+    /** Answers that mean our configuration or payload is wrong, not the device: worth an operator's look. */
+    private static final Set<String> ALERTS = Set.of(
+            "FCM_SENDER_ID_MISMATCH",
+            "FCM_THIRD_PARTY_AUTH_ERROR",
+            "FCM_INVALID_ARGUMENT",
+            "FCM_UNAUTHENTICATED",
+            "FCM_OAUTH");
 
     private static final String FCM_ERROR = "type.googleapis.com/google.firebase.fcm.v1.FcmError";
     private static final String BAD_REQUEST = "type.googleapis.com/google.rpc.BadRequest";
@@ -64,6 +77,21 @@ class FcmClient {
     }
 
     FcmResult send(FcmMessage message) {
+        FcmResult result = attempt(message);
+        String reason =
+                switch (result) {
+                    case FcmResult.Rejected rejected -> rejected.reason();
+                    case FcmResult.Later later -> later.reason();
+                    case FcmResult.Accepted accepted -> "";
+                };
+        if (ALERTS.contains(reason)) {
+            // the reason code only: never the token, the access token or the message
+            log.warn("FCM refused a push for a reason of configuration or payload: {}", reason);
+        }
+        return result;
+    }
+
+    private FcmResult attempt(FcmMessage message) {
         if (!settings.isEnabled()) {
             return new FcmResult.Rejected("FCM_NOT_CONFIGURED", false);
         }
