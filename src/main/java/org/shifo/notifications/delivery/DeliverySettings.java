@@ -34,4 +34,4 @@ public record DeliverySettings(
         @DefaultValue("8") @Min(1) @Max(50) int maxAttempts,
         @DefaultValue("5s") @NotNull Duration backoffBase,
         @DefaultValue("15m") @NotNull Duration backoffMax,
-        @DefaultValue("0.9") @DecimalMin("0.1") @DecimalMax("1.0") double rateHeadroom) {}
+        @DefaultValue("0.8") @DecimalMin("0.1") @DecimalMax("1.0") double rateHeadroom) {}

@@ -307,6 +307,17 @@ public class DeliveryWorker implements SmartLifecycle {
         if (!inSystem(() -> rows.markStarted(row.id(), node, clock.instant()))) {
             return;
         }
+        if (slot != null
+                && !limiter.awaitDeparture(
+                        slot.bot(),
+                        slot.chat(),
+                        perBot(prefs),
+                        perChat(prefs),
+                        settings.maxHold().toNanos())) {
+            // Not handed to the provider: the row may go back as never started.
+            inSystemRun(() -> rows.unstart(row.id(), node, clock.instant().plus(settings.maxHold())));
+            return;
+        }
         SendOutcome outcome;
         try {
             outcome = TenantContext.callAs(row.tenant(), () -> sender.send(outgoing));

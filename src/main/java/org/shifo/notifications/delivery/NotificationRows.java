@@ -254,8 +254,40 @@ class NotificationRows {
                 .update();
     }
 
+    /**
+     * A claimed row whose provider call was given up before it left (its departure would have broken a limit):
+     * back to PENDING as never started.
+     */
+    void unstart(UUID id, String node, Instant next) {
+        jdbc.sql(
+                        """
+                        UPDATE notifications.notifications
+                           SET status = 'PENDING', next_attempt_at = :next, claimed_at = NULL, claimed_by = NULL,
+                               send_started_at = NULL, attempts = GREATEST(attempts - 1, 0)
+                         WHERE id = :id AND status = 'SENDING' AND claimed_by = :node
+                        """)
+                .param("id", id)
+                .param("node", node)
+                .param("next", Timestamp.from(next))
+                .update();
+    }
+
+    /**
+     * Sent: also over a row the crash rule already marked UNCERTAIN (its node was slow, not dead): the provider's
+     * answer settles the doubt.
+     */
     void sent(UUID id, String providerMessageId, Instant now) {
-        finish(id, "SENT", null, providerMessageId, now, null);
+        jdbc.sql(
+                        """
+                        UPDATE notifications.notifications
+                           SET status = 'SENT', last_error = NULL, provider_message_id = :provider, sent_at = :now,
+                               claimed_at = NULL, claimed_by = NULL, send_started_at = NULL
+                         WHERE id = :id AND (status = 'SENDING' OR (status = 'DEAD' AND last_error = 'UNCERTAIN'))
+                        """)
+                .param("id", id)
+                .param("provider", providerMessageId)
+                .param("now", Timestamp.from(now))
+                .update();
     }
 
     void retryAt(UUID id, Instant next, String reason) {

@@ -1,5 +1,6 @@
 package org.shifo.notifications.delivery;
 
+import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeSet;
@@ -22,11 +23,16 @@ final class SendLimiter {
 
     private static final class Bot {
         final TreeSet<Long> taken = new TreeSet<>();
+        final ArrayDeque<Long> actual = new ArrayDeque<>();
         long pausedUntil;
     }
 
+    /** Added to a chat's gap between actual sends: a request's arrival jitters against its departure. */
+    private static final long MARGIN = 50_000_000L;
+
     private final Map<String, Bot> bots = new HashMap<>();
     private final Map<String, Long> chatFree = new HashMap<>();
+    private final Map<String, Long> chatLastActual = new HashMap<>();
 
     /**
      * Reserves the earliest slot at or after {@code nowNanos} allowed by both limits.
@@ -48,6 +54,59 @@ final class SendLimiter {
         chatFree.put(chatKey(bot, chat), at + (long) Math.ceil(1e9 / perChat));
         cleanUp(state, nowNanos, spacing);
         return new Reservation(bot, chat, slot, at, chatKeyFree);
+    }
+
+    /**
+     * The last check before the request leaves, on the moments requests really leave: a late virtual thread must not
+     * bunch with the next slot's. Waits until fewer than {@code perBot} sends left in the last second and the chat's
+     * last send is {@code 1 / perChat} seconds ago, then records this send and answers true; answers false without
+     * recording when that would take longer than {@code maxWaitNanos}.
+     */
+    boolean awaitDeparture(String bot, String chat, double perBot, double perChat, long maxWaitNanos) {
+        long deadline = System.nanoTime() + maxWaitNanos;
+        while (true) {
+            long now = System.nanoTime();
+            long wait = departure(bot, chat, perBot, perChat, now);
+            if (wait <= 0) {
+                return true;
+            }
+            if (now + wait > deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(java.time.Duration.ofNanos(wait));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+    }
+
+    /** How long to wait before departing now; 0 records the departure. */
+    synchronized long departure(String bot, String chat, double perBot, double perChat, long nowNanos) {
+        Bot state = bots.computeIfAbsent(bot, b -> new Bot());
+        long window = 1_000_000_000L;
+        while (!state.actual.isEmpty() && nowNanos - state.actual.peekFirst() >= window) {
+            state.actual.pollFirst();
+        }
+        long wait = 0;
+        if (state.actual.size() >= Math.max(1, (int) Math.floor(perBot))) {
+            wait = state.actual.peekFirst() + window - nowNanos;
+        }
+        Long last = chatLastActual.get(chatKey(bot, chat));
+        if (last != null) {
+            wait = Math.max(wait, last + (long) Math.ceil(1e9 / perChat) + MARGIN - nowNanos);
+        }
+        wait = Math.max(wait, state.pausedUntil - nowNanos);
+        if (wait > 0) {
+            return wait;
+        }
+        state.actual.addLast(nowNanos);
+        chatLastActual.put(chatKey(bot, chat), nowNanos);
+        if (chatLastActual.size() > 100_000) {
+            chatLastActual.values().removeIf(at -> nowNanos - at > 60_000_000_000L);
+        }
+        return 0;
     }
 
     /** Gives a reservation back (its row was released instead of sent). */

@@ -57,4 +57,29 @@ class SendLimiterTests {
 
         assertThat(limiter.reserve("bot", "chat", 27, 0.9, 0).atNanos()).isEqualTo(reservation.atNanos());
     }
+
+    @Test
+    void departuresLateForTheirSlotsStillKeepTheLimits() {
+        SendLimiter limiter = new SendLimiter();
+        for (int i = 0; i < 27; i++) {
+            assertThat(limiter.departure("bot", "chat-" + i, 27, 0.9, 0)).isZero();
+        }
+
+        long botWait = limiter.departure("bot", "chat-late", 27, 0.9, SECOND / 2);
+        long chatWait = limiter.departure("bot", "chat-0", 27, 0.9, SECOND / 2);
+
+        assertThat(botWait).isGreaterThanOrEqualTo(SECOND / 2);
+        assertThat(chatWait).isGreaterThanOrEqualTo((long) (SECOND / 0.9) - SECOND / 2);
+    }
+
+    @Test
+    void givesUpADepartureThatWouldWaitTooLong() {
+        SendLimiter limiter = new SendLimiter();
+
+        boolean first = limiter.awaitDeparture("bot", "chat", 27, 0.9, SECOND);
+        boolean second = limiter.awaitDeparture("bot", "chat", 27, 0.9, 1);
+
+        assertThat(first).isTrue();
+        assertThat(second).isFalse();
+    }
 }
