@@ -32,12 +32,4 @@ public record NotificationSettings(
         Objects.requireNonNull(quietUntil, "quietUntil");
         reminderOffsets = List.copyOf(reminderOffsets);
     }
-
-    /** Whether {@code local} (a branch's local time) falls inside the quiet hours. */
-    public boolean isQuiet(LocalTime local) {
-        if (quietFrom.isBefore(quietUntil)) {
-            return !local.isBefore(quietFrom) && local.isBefore(quietUntil);
-        }
-        return !local.isBefore(quietFrom) || local.isBefore(quietUntil);
-    }
 }
