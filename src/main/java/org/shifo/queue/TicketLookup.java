@@ -6,10 +6,11 @@ import org.jspecify.annotations.Nullable;
 import org.shifo.identity.BranchId;
 import org.shifo.identity.TenantId;
 import org.shifo.identity.UserId;
+import org.shifo.patients.PatientId;
 
 /**
  * What another module may ask about a ticket it heard of (a {@link TicketCalled}): whose queue it is in, who called
- * it, where to. Not audited: ids and a room only.
+ * it, where to, and who is next in its queue. Not audited: ids, a room and a ticket number only.
  */
 public interface TicketLookup {
 
@@ -33,4 +34,10 @@ public interface TicketLookup {
 
     /** The ticket, unless it does not exist in this organization. */
     Optional<Summary> find(TenantId tenant, UUID ticketId);
+
+    /** The ticket first in line in a queue (serving order: priority, then arrival) and its patient. */
+    record Waiting(UUID ticketId, String number, PatientId patient) {}
+
+    /** Who is next in the queue (in the caller's transaction, so a call just made counts), if anyone waits. */
+    Optional<Waiting> nextWaiting(TenantId tenant, UUID queueId);
 }

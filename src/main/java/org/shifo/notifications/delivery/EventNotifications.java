@@ -159,6 +159,7 @@ class EventNotifications {
     @EventListener
     void on(TicketCalled event) {
         staffQueueCall(event);
+        nextInLine(event);
         Recipients recipients = recipients(event.tenant(), event.patient());
         if (recipients.isEmpty()) {
             return;
@@ -180,6 +181,34 @@ class EventNotifications {
                 true,
                 now,
                 event.at().plus(QUEUE_CALL_USEFUL));
+    }
+
+    /**
+     * "Your turn is next" to whoever is now first in line of the called ticket's queue: once per ticket (a recall
+     * of the same ticket, or a later call while they are still first, tells them nothing new); urgent like a call.
+     */
+    private void nextInLine(TicketCalled event) {
+        tickets.nextWaiting(event.tenant(), event.queueId()).ifPresent(next -> {
+            Recipients recipients = recipients(event.tenant(), next.patient());
+            if (recipients.isEmpty()) {
+                return;
+            }
+            Map<String, String> payload = new HashMap<>();
+            payload.put("ticketId", next.ticketId().toString());
+            payload.put("queueId", event.queueId().toString());
+            payload.put("patientId", next.patient().value().toString());
+            payload.put("patient", recipients.patientName());
+            payload.put("ticket", next.number());
+            payload.put("zone", zone(event.tenant(), event.branch()).getId());
+            create(
+                    recipients,
+                    "ticket:" + next.ticketId() + ":next",
+                    NotificationTemplate.QUEUE_NEXT,
+                    payload,
+                    true,
+                    clock.instant(),
+                    event.at().plus(QUEUE_CALL_USEFUL));
+        });
     }
 
     /** Results a doctor released: "your results are ready", no test and no value. */

@@ -5,6 +5,7 @@ import java.util.UUID;
 import org.shifo.identity.BranchId;
 import org.shifo.identity.TenantId;
 import org.shifo.identity.UserId;
+import org.shifo.patients.PatientId;
 import org.shifo.queue.TicketLookup;
 import org.shifo.queue.persistence.QueueStore;
 import org.springframework.stereotype.Component;
@@ -34,5 +35,14 @@ class TicketSummaries implements TicketLookup {
                         store.calledBy(t, ticket.id()).map(UserId::new).orElse(null),
                         ticket.room(),
                         ticket.status().name())));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<Waiting> nextWaiting(TenantId tenant, UUID queueId) {
+        UUID t = tenant.value();
+        return store.find(t, queueId).flatMap(queue -> store.firstWaiting(t, queueId)
+                .map(ticket ->
+                        new Waiting(ticket.id(), queue.display(ticket.number()), new PatientId(ticket.patientId()))));
     }
 }

@@ -46,7 +46,62 @@ class DeliveryEngineIntegrationTests {
     @Autowired
     DeliveryStatistics statistics;
 
+    @Autowired
+    org.springframework.test.web.servlet.assertj.MockMvcTester mvc;
+
+    @Autowired
+    tools.jackson.databind.json.JsonMapper json;
+
+    @Autowired
+    org.shifo.platform.testing.IdentityFixtures identity;
+
     private final FakeTelegramServer telegram = FakeTelegramServer.get();
+
+    @Test
+    void whoeverIsFirstInLineHearsTheirTurnIsNextOnceThenTheirCall() {
+        Ready ready = fixtures.clinicAtEight();
+        long chat = fixtures.link(ready, "en");
+        var api = new org.shifo.platform.testing.ApiCalls(mvc, json);
+        String reception = identity.bearer(identity.staff(ready.clinic(), org.shifo.identity.Role.RECEPTIONIST));
+        String before = api.body(
+                        api.post(
+                                reception,
+                                "/api/v1/patients",
+                                """
+                        {"familyName":"Karimov","givenName":"Aziz","sex":"MALE","birthDate":"1980-01-15",
+                         "phones":[{"number":"+998901234599","primary":true}],"registerAnyway":true}
+                        """))
+                .get("id")
+                .asString();
+        String queue = api.body(api.post(
+                        reception,
+                        "/api/v1/queues",
+                        "{\"branchId\":\"%s\",\"practitionerId\":\"%s\"}"
+                                .formatted(
+                                        ready.clinic().branchId().value(),
+                                        ready.doctor().userId().value())))
+                .get("id")
+                .asString();
+        for (String patient : List.of(before, ready.patientId().toString())) {
+            assertThat(api.post(
+                            reception,
+                            "/api/v1/queues/" + queue + "/tickets",
+                            "{\"patientId\":\"%s\",\"priority\":\"WALK_IN\"}".formatted(patient)))
+                    .hasStatus(201);
+        }
+
+        assertThat(api.post(reception, "/api/v1/queues/" + queue + "/call-next", "{\"room\":\"3\"}"))
+                .hasStatus(200);
+
+        await("the turn is next", () -> telegram.delivered(chat).size() == 1);
+        assertThat(telegram.delivered(chat).getFirst().text()).contains("you are next in the queue: ticket ");
+
+        assertThat(api.post(reception, "/api/v1/queues/" + queue + "/call-next", "{\"room\":\"3\"}"))
+                .hasStatus(200);
+        await("the call", () -> telegram.delivered(chat).size() == 2);
+        assertThat(telegram.delivered(chat).get(1).text()).contains("please come to room 3");
+        assertThat(rows(ready.tenant(), chat, "queue-next")).hasSize(1);
+    }
 
     @Test
     void bookingSendsOneConfirmationAndTheReminderAtItsLocalTime() {
