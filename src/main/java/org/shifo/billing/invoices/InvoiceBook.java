@@ -70,6 +70,8 @@ public class InvoiceBook {
     private final TransactionTemplate transactions;
     private final TransactionTemplate readOnly;
 
+    private final org.springframework.context.ApplicationEventPublisher events;
+
     InvoiceBook(
             InvoiceStore invoices,
             PaymentStore payments,
@@ -81,7 +83,9 @@ public class InvoiceBook {
             BranchTimeZones zones,
             BillingContext context,
             InvoicePayments paying,
+            org.springframework.context.ApplicationEventPublisher events,
             PlatformTransactionManager transactionManager) {
+        this.events = events;
         this.invoices = invoices;
         this.payments = payments;
         this.prices = prices;
@@ -243,8 +247,17 @@ public class InvoiceBook {
                 throw BillingRuleException.refused(
                         Violation.of("total", "zero-total", "an invoice of 0 tiyin cannot be issued; cancel it"));
             }
-            invoices.issue(tenant, id, by, context.now());
+            Instant now = context.now();
+            invoices.issue(tenant, id, by, now);
             context.record("invoice.issue", "invoice", id, Map.of("total", Long.toString(invoice.total())));
+            events.publishEvent(new org.shifo.billing.InvoiceIssued(
+                    new org.shifo.identity.TenantId(tenant),
+                    id,
+                    invoice.paymentReference(),
+                    new org.shifo.patients.PatientId(invoice.patientId()),
+                    new org.shifo.identity.BranchId(invoice.branchId()),
+                    invoice.total(),
+                    now));
         });
         return view(tenant, id);
     }

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * testing).
  */
 @Component
-class PaymentLinks {
+class PaymentLinks implements org.shifo.billing.PaymentLinkLookup {
 
     private final ProviderCredentials credentials;
     private final String paymeCheckout;
@@ -54,6 +54,13 @@ class PaymentLinks {
         String url = clickPay + "?service_id=" + encode(status.serviceId()) + "&merchant_id="
                 + encode(status.merchantId()) + "&amount=" + amount + "&transaction_param=" + encode(reference);
         return Optional.of(new Link("CLICK", url, QrCodes.dataUri(url, 200)));
+    }
+
+    @Override
+    public Optional<String> link(String paymentReference, long outstanding, String language) {
+        return payme(paymentReference, outstanding, language)
+                .or(() -> click(paymentReference, outstanding))
+                .map(Link::url);
     }
 
     private static String encode(String value) {

@@ -55,6 +55,7 @@ class EventNotifications {
     private final StaffDirectory staff;
     private final TicketLookup tickets;
     private final LabResultLookup labResults;
+    private final org.shifo.billing.PaymentLinkLookup paymentLinks;
     private final Clock clock;
 
     EventNotifications(
@@ -63,7 +64,9 @@ class EventNotifications {
             StaffDirectory staff,
             TicketLookup tickets,
             LabResultLookup labResults,
+            org.shifo.billing.PaymentLinkLookup paymentLinks,
             Clock clock) {
+        this.paymentLinks = paymentLinks;
         this.rows = rows;
         this.patients = patients;
         this.staff = staff;
@@ -266,6 +269,36 @@ class EventNotifications {
                         event.resultId().toString(),
                         "patientId",
                         event.patient().value().toString()),
+                null);
+    }
+
+    /**
+     * An issued invoice: the patient gets the link to pay it online (PayMe's, else Click's); nothing when the
+     * organization has set up neither. Not urgent (quiet hours hold it); the link is in the patient's language.
+     */
+    @EventListener
+    void on(org.shifo.billing.InvoiceIssued event) {
+        Recipients recipients = recipients(event.tenant(), event.patient());
+        if (recipients.isEmpty()) {
+            return;
+        }
+        Optional<String> link = paymentLinks.link(event.paymentReference(), event.total(), recipients.language());
+        if (link.isEmpty()) {
+            return;
+        }
+        Map<String, String> payload = new HashMap<>();
+        payload.put("invoiceId", event.invoiceId().toString());
+        payload.put("patientId", event.patient().value().toString());
+        payload.put("patient", recipients.patientName());
+        payload.put("amountTiyin", Long.toString(event.total()));
+        payload.put("link", link.get());
+        create(
+                recipients,
+                "invoice:" + event.invoiceId() + ":payment-link",
+                NotificationTemplate.INVOICE_PAYMENT_LINK,
+                payload,
+                false,
+                clock.instant(),
                 null);
     }
 

@@ -58,6 +58,36 @@ class DeliveryEngineIntegrationTests {
     private final FakeTelegramServer telegram = FakeTelegramServer.get();
 
     @Test
+    void anIssuedInvoiceSendsThePatientThePaymentLinkOnce() {
+        Ready ready = fixtures.clinicAtEight();
+        long chat = fixtures.link(ready, "ru");
+        var api = new org.shifo.platform.testing.ApiCalls(mvc, json);
+        String admin = identity.bearer(identity.admin(ready.clinic()));
+        String reception = identity.bearer(identity.staff(ready.clinic(), org.shifo.identity.Role.RECEPTIONIST));
+        var billing = new org.shifo.billing.BillingFixtures(api, admin, reception);
+        String branch = ready.clinic().branchId().value().toString();
+        String service = billing.service("Dressing");
+        billing.price(service, branch, 15_000_000L);
+        // without an online provider there is nothing to send
+        billing.issuedInvoice(reception, ready.patientId().toString(), branch, service);
+        assertThat(rows(ready.tenant(), chat, "invoice-payment-link")).isEmpty();
+
+        assertThat(api.put(
+                        admin,
+                        "/api/v1/billing/providers/payme",
+                        "{\"merchantId\":\"587f72c72cac0d162c722ae2\",\"key\":\"%s\"}"
+                                .formatted("Zx" + UUID.randomUUID().toString().replace("-", ""))))
+                .hasStatus(200);
+        billing.issuedInvoice(reception, ready.patientId().toString(), branch, service);
+
+        await("the payment link", () -> telegram.delivered(chat).size() == 1);
+        assertThat(telegram.delivered(chat).getFirst().text())
+                .contains("150\u00a0000")
+                .contains("https://checkout.paycom.uz/");
+        assertThat(rows(ready.tenant(), chat, "invoice-payment-link")).hasSize(1);
+    }
+
+    @Test
     void whoeverIsFirstInLineHearsTheirTurnIsNextOnceThenTheirCall() {
         Ready ready = fixtures.clinicAtEight();
         long chat = fixtures.link(ready, "en");
