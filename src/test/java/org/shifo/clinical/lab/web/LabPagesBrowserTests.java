@@ -93,6 +93,8 @@ class LabPagesBrowserTests {
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
                 .hasText("Enter a laboratory result");
 
+        // htmx must have processed the page before typing, or the as-you-type search never fires
+        page.waitForFunction("() => document.readyState === 'complete' && window.htmx !== undefined");
         page.getByLabel("Find the patient").fill("Karimov");
         Locator patient = page.getByLabel(java.util.regex.Pattern.compile("^Karimov Aziz"));
         assertThat(patient).isChecked(new LocatorAssertions.IsCheckedOptions().setTimeout(15_000));
