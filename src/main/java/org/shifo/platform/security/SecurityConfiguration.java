@@ -11,6 +11,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
@@ -69,6 +70,17 @@ class SecurityConfiguration {
                 .exceptionHandling(exceptions ->
                         exceptions.authenticationEntryPoint(entryPoint).accessDeniedHandler(deniedHandler))
                 .build();
+    }
+
+    /**
+     * No Micrometer observations from Spring Security: with a registry present it would wrap every filter of
+     * every chain, and every authentication and authorization, in an observation of its own (a timer and a
+     * long-task timer each), a measurable share of a small request's CPU (the PayMe profile in bench/README.md)
+     * for metrics nothing here reads. Requests are still timed as a whole ({@code http.server.requests}).
+     */
+    @Bean
+    SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
     }
 
     /** No users live in memory: this keeps Spring Boot from generating a default user and printing its password. */

@@ -2,12 +2,20 @@ package org.shifo.platform.web;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import java.lang.reflect.Method;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 import org.shifo.platform.ShellContext;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerMapping;
 
 /**
  * Gives every page the model attributes the layout reads: {@code shellNavigation}, {@code shellLanguages}, {@code
@@ -15,6 +23,9 @@ import org.springframework.web.bind.annotation.ModelAttribute;
  */
 @ControllerAdvice
 final class ShellModelAdvice {
+
+    /** Per handler method: whether it writes its own body (see {@link #writesBody}). */
+    private static final Map<Method, Boolean> WRITES_BODY = new ConcurrentHashMap<>();
 
     private final ObjectProvider<ShellContext> shellContexts;
 
@@ -27,6 +38,9 @@ final class ShellModelAdvice {
 
     @ModelAttribute
     void addShell(Model model, HttpServletRequest request, Locale locale) {
+        if (writesBody(request.getAttribute(HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE))) {
+            return; // an API answer renders no page: the shell would be work for nothing on every API call
+        }
         ShellContext shell = shellContexts.getIfAvailable(ShellContext::signedOut);
         shell.userDisplayName()
                 .filter(name -> !name.isBlank())
@@ -39,6 +53,17 @@ final class ShellModelAdvice {
         model.addAttribute(
                 "shellPath",
                 request.getRequestURI().substring(request.getContextPath().length()));
+    }
+
+    /** Whether the handler answers with a body of its own ({@code @ResponseBody}, a REST controller). */
+    static boolean writesBody(@Nullable Object handler) {
+        if (!(handler instanceof HandlerMethod method)) {
+            return false;
+        }
+        return WRITES_BODY.computeIfAbsent(
+                method.getMethod(),
+                ignored -> method.hasMethodAnnotation(ResponseBody.class)
+                        || AnnotatedElementUtils.hasAnnotation(method.getBeanType(), ResponseBody.class));
     }
 
     /** On a forward (an error page included) the query the browser sent, not the forward target's. */

@@ -11,12 +11,14 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -77,14 +79,20 @@ public final class PaymeBenchmark {
         int clients = args.length > 0 ? Integer.parseInt(args[0]) : 64;
         int sequences = args.length > 1 ? Integer.parseInt(args[1]) : 30;
         int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 5;
+        // the paced phases: offered payment sequences per second (each three calls), 15 s each
+        double[] paced = args.length > 3
+                ? Arrays.stream(args[3].split(","))
+                        .mapToDouble(Double::parseDouble)
+                        .toArray()
+                : new double[] {10, 20, 40, 60};
         Path out = Path.of("target/bench/payme");
         Files.createDirectories(out);
         try (BenchmarkSupport.Running running = BenchmarkSupport.start("shifo-payme-bench")) {
-            new PaymeBenchmark(running.context(), out, running.port()).run(clients, sequences, warmup);
+            new PaymeBenchmark(running.context(), out, running.port()).run(clients, sequences, warmup, paced);
         }
     }
 
-    private void run(int clients, int sequences, int warmup) throws Exception {
+    private void run(int clients, int sequences, int warmup, double[] paced) throws Exception {
         System.out.printf(
                 Locale.ROOT,
                 "PayMe benchmark: %d clients, %d sequences each after %d of warm-up, %d cores, load average %s%n",
@@ -136,7 +144,7 @@ public final class PaymeBenchmark {
                                             1_000_000 + i),
                             201)));
         }
-        int needed = (1 + clients) * (sequences + warmup) + 100 + 1;
+        int needed = (1 + clients) * (sequences + warmup) + 100 + 1 + pacedInvoices(paced);
         makeInvoices(needed, Math.min(clients, 16));
         System.out.printf(
                 Locale.ROOT,
@@ -149,6 +157,15 @@ public final class PaymeBenchmark {
         phase(1, 100, true);
         phase(clients, warmup, false);
         phase(clients, sequences, true);
+        System.out.printf(
+                Locale.ROOT,
+                "  paced: %d clients, sequences started at random (Poisson) times at a fixed total rate, %d s per"
+                        + " rate; a call's time counts from when it was due, so waiting for a late client counts%n",
+                clients,
+                PACED_SECONDS);
+        for (double rate : paced) {
+            paced(clients, rate);
+        }
         storm(clients);
         System.out.printf(Locale.ROOT, "  load average at the end %s%n", BenchmarkSupport.load());
     }
@@ -183,6 +200,103 @@ public final class PaymeBenchmark {
     }
 
     // --- the sequence under load
+
+    private static final int PACED_SECONDS = 15;
+
+    private static int pacedInvoices(double[] rates) {
+        // Poisson arrivals: room for the mean plus six standard deviations
+        return Arrays.stream(rates)
+                .mapToInt(rate -> {
+                    double mean = rate * PACED_SECONDS;
+                    return (int) Math.ceil(mean + 6 * Math.sqrt(mean) + 10);
+                })
+                .sum();
+    }
+
+    /**
+     * An open-loop phase: {@code clients} connections, each starting its payment sequences at exponentially
+     * distributed intervals, together {@code sequencesPerSecond} on average, for {@link #PACED_SECONDS}. PayMe
+     * calls when patients pay, not as fast as the server answers, so this is the load a clinic's server sees;
+     * the closed-loop phase above measures the most the machine does. Latencies count from each sequence's due
+     * time (no coordinated omission): a sequence that starts late because its client was still busy is charged
+     * the wait.
+     */
+    private void paced(int clients, double sequencesPerSecond) throws Exception {
+        String loadBefore = BenchmarkSupport.load();
+        List<Double> all = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger errors = new AtomicInteger();
+        AtomicInteger late = new AtomicInteger();
+        List<String> firstErrors = Collections.synchronizedList(new ArrayList<>());
+        double meanGapNanos = clients / sequencesPerSecond * 1e9;
+        long start = System.nanoTime() + 200_000_000L;
+        long end = start + PACED_SECONDS * 1_000_000_000L;
+        try (ExecutorService pool = Executors.newFixedThreadPool(clients)) {
+            List<Future<?>> running = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                running.add(pool.submit(() -> {
+                    PaymeClient payme = new PaymeClient(port, key, json);
+                    SplittableRandom random = new SplittableRandom();
+                    long due = start + (long) (-Math.log(1 - random.nextDouble()) * meanGapNanos);
+                    while (due < end) {
+                        long wait = due - System.nanoTime();
+                        if (wait > 0) {
+                            LockSupport.parkNanos(wait);
+                        } else {
+                            late.incrementAndGet();
+                        }
+                        String[] invoice = invoices.poll();
+                        if (invoice == null) {
+                            throw new IllegalStateException("ran out of invoices");
+                        }
+                        String account = "{\"invoice_id\":\"%s\"}".formatted(invoice[0]);
+                        String id =
+                                UUID.randomUUID().toString().replace("-", "").substring(0, 24);
+                        timedFrom(
+                                due,
+                                payme,
+                                "CheckPerformTransaction",
+                                "{\"amount\":%d,\"account\":%s}".formatted(PRICE, account),
+                                all,
+                                errors,
+                                firstErrors);
+                        timed(
+                                payme,
+                                "CreateTransaction",
+                                "{\"id\":\"%s\",\"time\":%d,\"amount\":%d,\"account\":%s}"
+                                        .formatted(id, System.currentTimeMillis(), PRICE, account),
+                                all,
+                                errors,
+                                firstErrors);
+                        timed(payme, "PerformTransaction", "{\"id\":\"%s\"}".formatted(id), all, errors, firstErrors);
+                        due += (long) (-Math.log(1 - random.nextDouble()) * meanGapNanos);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : running) {
+                f.get();
+            }
+        }
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        double[] times = toArray(all);
+        System.out.printf(
+                Locale.ROOT,
+                "  paced %5.1f sequences/s offered (load %s -> %s): %,d calls in %.1f s, %.0f calls/s; late starts %d;"
+                        + " errors %d%n",
+                sequencesPerSecond,
+                loadBefore,
+                BenchmarkSupport.load(),
+                times.length,
+                elapsed,
+                times.length / elapsed,
+                late.get(),
+                errors.get());
+        line("all calls", times);
+        for (String error : firstErrors.subList(0, Math.min(3, firstErrors.size()))) {
+            System.out.println("    error: " + error);
+        }
+        BenchmarkSupport.writeTimes(out.resolve("paced-" + clients + "-" + (int) sequencesPerSecond + ".txt"), times);
+    }
 
     private void phase(int clients, int sequences, boolean report) throws Exception {
         String loadBefore = BenchmarkSupport.load();
@@ -271,7 +385,18 @@ public final class PaymeBenchmark {
             List<Double> times,
             AtomicInteger errors,
             List<String> firstErrors) {
-        long t0 = System.nanoTime();
+        timedFrom(System.nanoTime(), payme, method, params, times, errors, firstErrors);
+    }
+
+    /** Times one call from {@code t0} (its due time, or now). */
+    private static void timedFrom(
+            long t0,
+            PaymeClient payme,
+            String method,
+            String params,
+            List<Double> times,
+            AtomicInteger errors,
+            List<String> firstErrors) {
         JsonNode answer;
         try {
             answer = payme.call(method, params);
