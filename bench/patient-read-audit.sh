@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# What auditing each patient read costs (see bench/README.md): ./bench/patient-read-audit.sh [threads=64] [seconds=15] [patients=2000]
+# What auditing each patient read costs (see bench/README.md): ./bench/patient-read-audit.sh [threads=64] [seconds=30] [patients=2000]
 # Needs JAVA_HOME pointing at a JDK 21 or newer. Starts its own embedded PostgreSQL in a temporary directory.
 set -euo pipefail
 cd "$(dirname "$0")/.."
