@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.shifo.audit.AuditTampering.dba;
 import static org.shifo.audit.AuditTampering.inTenant;
 
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
+import java.sql.Connection;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -45,6 +48,9 @@ class AuditLogIntegrationTests {
 
     @Autowired
     PlatformTransactionManager transactions;
+
+    @Autowired
+    HikariDataSource dataSource;
 
     private final UUID tenant = UUID.randomUUID();
 
@@ -250,6 +256,31 @@ class AuditLogIntegrationTests {
             }
 
             assertThat(entries()).isEqualTo((long) callers * readsEach);
+        }
+
+        @Test
+        void commitWhileEveryConnectionOfTheApplicationsPoolIsTaken() throws Exception {
+            // the batch writer has a connection of its own: readers holding (or queueing for) every pooled
+            // connection do not keep their own entries from being committed
+            List<Connection> held = new ArrayList<>();
+            ExecutorService caller = Executors.newSingleThreadExecutor();
+            try {
+                // every connection the background jobs do not hold (some hold one for good, a LISTEN for one)
+                HikariPoolMXBean pool = Objects.requireNonNull(dataSource.getHikariPoolMXBean());
+                while (pool.getTotalConnections() < dataSource.getMaximumPoolSize() || pool.getIdleConnections() > 0) {
+                    held.add(dataSource.getConnection());
+                }
+                Future<?> read = caller.submit(
+                        () -> inTenant(tenant, () -> auditLog.recordRead(AuditEventFixtures.patientRead(tenant))));
+                read.get(10, TimeUnit.SECONDS);
+            } finally {
+                caller.shutdownNow();
+                for (Connection connection : held) {
+                    connection.close();
+                }
+            }
+
+            assertThat(entries()).isEqualTo(1);
         }
 
         @Test

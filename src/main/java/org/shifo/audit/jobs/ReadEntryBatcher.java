@@ -1,5 +1,6 @@
 package org.shifo.audit.jobs;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,12 +11,16 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.shifo.audit.persistence.Entries;
 import org.shifo.audit.persistence.SystemScope;
+import org.shifo.platform.DedicatedConnections;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -32,6 +37,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>The transaction spans tenants (the system scope): {@code AuditLog} checks each entry's tenant against the
  * caller's scope before queueing it. Before the application has started and after it stopped, an entry is
  * written at once in a transaction of its own.
+ *
+ * <p>The writer has a connection of its own ({@link DedicatedConnections}, pool {@code shifo-audit}): with a
+ * shared pool it queued behind the very requests that wait for it whenever the pool was busy, so every
+ * waiting read waited for the pool as well (see bench/README.md).
  */
 @Component
 public class ReadEntryBatcher implements SmartLifecycle {
@@ -47,17 +56,41 @@ public class ReadEntryBatcher implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ReadEntryBatcher.class);
 
-    private final Entries entries;
-    private final SystemScope systemScope;
-    private final TransactionTemplate transaction;
+    private final Writing shared;
+    private final DedicatedConnections connections;
     private final BlockingQueue<Waiting> queue = new LinkedBlockingQueue<>();
     private volatile boolean running;
     private volatile @Nullable Thread writer;
+    private @Nullable HikariDataSource ownPool;
 
-    public ReadEntryBatcher(Entries entries, SystemScope systemScope, PlatformTransactionManager transactions) {
-        this.entries = entries;
-        this.systemScope = systemScope;
-        this.transaction = new TransactionTemplate(transactions);
+    public ReadEntryBatcher(
+            Entries entries,
+            SystemScope systemScope,
+            PlatformTransactionManager transactions,
+            DedicatedConnections connections) {
+        this.shared = new Writing(entries, systemScope, new TransactionTemplate(transactions));
+        this.connections = connections;
+    }
+
+    /** What a batch is written with: the application's pool, or the writer's own connection. */
+    private record Writing(Entries entries, SystemScope systemScope, TransactionTemplate transaction) {
+
+        static Writing over(DataSource dataSource) {
+            JdbcClient jdbc = JdbcClient.create(dataSource);
+            return new Writing(
+                    new Entries(jdbc),
+                    new SystemScope(jdbc),
+                    new TransactionTemplate(new JdbcTransactionManager(dataSource)));
+        }
+
+        void write(List<Entries.NewEntry> batch) {
+            transaction.executeWithoutResult(status -> {
+                systemScope.enterForTransaction(); // a batch holds entries of several tenants, checked by AuditLog
+                // committed, hence visible and sealable, at once; on disk with the next WAL flush (docs/audit.md)
+                entries.commitWithoutFlushUnlessWritten();
+                entries.insertAll(batch);
+            });
+        }
     }
 
     private record Waiting(Entries.NewEntry entry, CompletableFuture<Void> committed) {}
@@ -65,13 +98,13 @@ public class ReadEntryBatcher implements SmartLifecycle {
     /** Inserts the entry and returns once it is committed; throws what the insert threw. */
     public void insert(Entries.NewEntry entry) {
         if (!running) {
-            write(List.of(entry));
+            shared.write(List.of(entry));
             return;
         }
         Waiting waiting = new Waiting(entry, new CompletableFuture<>());
         queue.add(waiting);
         if (!running && queue.remove(waiting)) {
-            write(List.of(entry)); // stopped meanwhile: the writer may be gone
+            shared.write(List.of(entry)); // stopped meanwhile: the writer may be gone
             return;
         }
         try {
@@ -89,16 +122,7 @@ public class ReadEntryBatcher implements SmartLifecycle {
         }
     }
 
-    private void write(List<Entries.NewEntry> batch) {
-        transaction.executeWithoutResult(status -> {
-            systemScope.enterForTransaction(); // a batch holds entries of several tenants, checked by AuditLog
-            // committed, hence visible and sealable, at once; on disk with the next WAL flush (docs/audit.md)
-            entries.commitWithoutFlushUnlessWritten();
-            entries.insertAll(batch);
-        });
-    }
-
-    private void writeBatches() {
+    private void writeBatches(Writing writing) {
         List<Waiting> batch = new ArrayList<>(MAX_BATCH);
         while (running || !queue.isEmpty()) {
             try {
@@ -113,7 +137,7 @@ public class ReadEntryBatcher implements SmartLifecycle {
                 queue.drainTo(batch);
             }
             try {
-                write(batch.stream().map(Waiting::entry).toList());
+                writing.write(batch.stream().map(Waiting::entry).toList());
                 batch.forEach(waiting -> waiting.committed().complete(null));
             } catch (RuntimeException e) {
                 log.warn(
@@ -134,8 +158,11 @@ public class ReadEntryBatcher implements SmartLifecycle {
         if (running) {
             return;
         }
+        HikariDataSource pool = connections.open("audit", 1).orElse(null);
+        ownPool = pool;
+        Writing writing = pool == null ? shared : Writing.over(pool);
         running = true;
-        writer = Thread.ofPlatform().name("audit-read-entries").daemon(true).start(this::writeBatches);
+        writer = Thread.ofPlatform().name("audit-read-entries").daemon(true).start(() -> writeBatches(writing));
     }
 
     @Override
@@ -152,6 +179,11 @@ public class ReadEntryBatcher implements SmartLifecycle {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+        HikariDataSource pool = ownPool;
+        ownPool = null;
+        if (pool != null) {
+            pool.close();
         }
     }
 
