@@ -13,9 +13,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
@@ -142,29 +139,20 @@ public final class ClickBenchmark {
 
     private void makeInvoices(int count, int threads) throws Exception {
         AtomicInteger next = new AtomicInteger();
-        try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
-            List<Future<?>> running = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                running.add(pool.submit(() -> {
-                    int i;
-                    while ((i = next.getAndIncrement()) < count) {
-                        String body = call(
-                                "POST",
-                                "/api/v1/invoices",
-                                reception,
-                                "{\"patientId\":\"%s\",\"branchId\":\"%s\",\"lines\":[{\"serviceId\":\"%s\"}]}"
-                                        .formatted(patients.get(i % patients.size()), branch, service),
-                                201);
-                        call("POST", "/api/v1/invoices/" + match(ID, body) + "/issue", reception, "", 200);
-                        invoices.add(new String[] {match(REFERENCE, body), match(ID, body)});
-                    }
-                    return null;
-                }));
+        BenchmarkSupport.runAll(threads, threads, task -> {
+            int i;
+            while ((i = next.getAndIncrement()) < count) {
+                String body = call(
+                        "POST",
+                        "/api/v1/invoices",
+                        reception,
+                        "{\"patientId\":\"%s\",\"branchId\":\"%s\",\"lines\":[{\"serviceId\":\"%s\"}]}"
+                                .formatted(patients.get(i % patients.size()), branch, service),
+                        201);
+                call("POST", "/api/v1/invoices/" + match(ID, body) + "/issue", reception, "", 200);
+                invoices.add(new String[] {match(REFERENCE, body), match(ID, body)});
             }
-            for (Future<?> f : running) {
-                f.get();
-            }
-        }
+        });
     }
 
     private void phase(int clients, int sequences, boolean report) throws Exception {
@@ -173,31 +161,21 @@ public final class ClickBenchmark {
         List<Double> completes = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger errors = new AtomicInteger();
         long start = System.nanoTime();
-        try (ExecutorService pool = Executors.newFixedThreadPool(clients)) {
-            List<Future<?>> running = new ArrayList<>();
-            for (int c = 0; c < clients; c++) {
-                running.add(pool.submit(() -> {
-                    for (int s = 0; s < sequences; s++) {
-                        String[] invoice = invoices.poll();
-                        if (invoice == null) {
-                            throw new IllegalStateException("ran out of invoices");
-                        }
-                        long trans = TRANS_IDS.incrementAndGet();
-                        JsonNode prepared =
-                                timed("prepare", click.prepare(trans, invoice[0], AMOUNT), prepares, errors);
-                        if (prepared == null || ClickClient.error(prepared) != 0) {
-                            continue;
-                        }
-                        long prepareId = prepared.get("merchant_prepare_id").asLong();
-                        timed("complete", click.complete(trans, invoice[0], prepareId, AMOUNT, 0), completes, errors);
-                    }
-                    return null;
-                }));
+        BenchmarkSupport.runAll(clients, clients, task -> {
+            for (int s = 0; s < sequences; s++) {
+                String[] invoice = invoices.poll();
+                if (invoice == null) {
+                    throw new IllegalStateException("ran out of invoices");
+                }
+                long trans = TRANS_IDS.incrementAndGet();
+                JsonNode prepared = timed("prepare", click.prepare(trans, invoice[0], AMOUNT), prepares, errors);
+                if (prepared == null || ClickClient.error(prepared) != 0) {
+                    continue;
+                }
+                long prepareId = prepared.get("merchant_prepare_id").asLong();
+                timed("complete", click.complete(trans, invoice[0], prepareId, AMOUNT, 0), completes, errors);
             }
-            for (Future<?> f : running) {
-                f.get();
-            }
-        }
+        });
         double elapsed = (System.nanoTime() - start) / 1e9;
         if (!report) {
             return;
@@ -254,19 +232,10 @@ public final class ClickBenchmark {
         AtomicInteger other = new AtomicInteger();
         String loadBefore = BenchmarkSupport.load();
         long start = System.nanoTime();
-        try (ExecutorService pool = Executors.newFixedThreadPool(clients)) {
-            List<Future<?>> running = new ArrayList<>();
-            for (int i = 0; i < 1000; i++) {
-                running.add(pool.submit(() -> {
-                    count(click.send("prepare", prepare), prepared, alreadyPaid, other);
-                    count(click.send("complete", complete), confirmed, alreadyPaid, other);
-                    return null;
-                }));
-            }
-            for (Future<?> f : running) {
-                f.get();
-            }
-        }
+        BenchmarkSupport.runAll(clients, 1000, task -> {
+            count(click.send("prepare", prepare), prepared, alreadyPaid, other);
+            count(click.send("complete", complete), confirmed, alreadyPaid, other);
+        });
         double elapsed = (System.nanoTime() - start) / 1e9;
         JsonNode paid = json.readTree(call("GET", "/api/v1/invoices/" + invoice[1], reception, null, 200));
         System.out.printf(

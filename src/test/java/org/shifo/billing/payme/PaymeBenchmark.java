@@ -14,9 +14,6 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
@@ -179,29 +176,20 @@ public final class PaymeBenchmark {
 
     private void makeInvoices(int count, int threads) throws Exception {
         AtomicInteger next = new AtomicInteger();
-        try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
-            List<Future<?>> running = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                running.add(pool.submit(() -> {
-                    int i;
-                    while ((i = next.getAndIncrement()) < count) {
-                        String body = call(
-                                "POST",
-                                "/api/v1/invoices",
-                                reception,
-                                "{\"patientId\":\"%s\",\"branchId\":\"%s\",\"lines\":[{\"serviceId\":\"%s\"}]}"
-                                        .formatted(patients.get(i % patients.size()), branch, service),
-                                201);
-                        call("POST", "/api/v1/invoices/" + match(ID, body) + "/issue", reception, "", 200);
-                        invoices.add(new String[] {match(REFERENCE, body), match(ID, body)});
-                    }
-                    return null;
-                }));
+        BenchmarkSupport.runAll(threads, threads, task -> {
+            int i;
+            while ((i = next.getAndIncrement()) < count) {
+                String body = call(
+                        "POST",
+                        "/api/v1/invoices",
+                        reception,
+                        "{\"patientId\":\"%s\",\"branchId\":\"%s\",\"lines\":[{\"serviceId\":\"%s\"}]}"
+                                .formatted(patients.get(i % patients.size()), branch, service),
+                        201);
+                call("POST", "/api/v1/invoices/" + match(ID, body) + "/issue", reception, "", 200);
+                invoices.add(new String[] {match(REFERENCE, body), match(ID, body)});
             }
-            for (Future<?> f : running) {
-                f.get();
-            }
-        }
+        });
     }
 
     // --- the sequence under load
@@ -235,53 +223,43 @@ public final class PaymeBenchmark {
         double meanGapNanos = clients / sequencesPerSecond * 1e9;
         long start = System.nanoTime() + 200_000_000L;
         long end = start + PACED_SECONDS * 1_000_000_000L;
-        try (ExecutorService pool = Executors.newFixedThreadPool(clients)) {
-            List<Future<?>> running = new ArrayList<>();
-            for (int c = 0; c < clients; c++) {
-                running.add(pool.submit(() -> {
-                    PaymeClient payme = new PaymeClient(port, key, json);
-                    SplittableRandom random = new SplittableRandom();
-                    long due = start + (long) (-Math.log(1 - random.nextDouble()) * meanGapNanos);
-                    while (due < end) {
-                        long wait = due - System.nanoTime();
-                        if (wait > 0) {
-                            LockSupport.parkNanos(wait);
-                        } else {
-                            late.incrementAndGet();
-                        }
-                        String[] invoice = invoices.poll();
-                        if (invoice == null) {
-                            throw new IllegalStateException("ran out of invoices");
-                        }
-                        String account = "{\"invoice_id\":\"%s\"}".formatted(invoice[0]);
-                        String id =
-                                UUID.randomUUID().toString().replace("-", "").substring(0, 24);
-                        timedFrom(
-                                due,
-                                payme,
-                                "CheckPerformTransaction",
-                                "{\"amount\":%d,\"account\":%s}".formatted(PRICE, account),
-                                all,
-                                errors,
-                                firstErrors);
-                        timed(
-                                payme,
-                                "CreateTransaction",
-                                "{\"id\":\"%s\",\"time\":%d,\"amount\":%d,\"account\":%s}"
-                                        .formatted(id, System.currentTimeMillis(), PRICE, account),
-                                all,
-                                errors,
-                                firstErrors);
-                        timed(payme, "PerformTransaction", "{\"id\":\"%s\"}".formatted(id), all, errors, firstErrors);
-                        due += (long) (-Math.log(1 - random.nextDouble()) * meanGapNanos);
-                    }
-                    return null;
-                }));
+        BenchmarkSupport.runAll(clients, clients, task -> {
+            PaymeClient payme = new PaymeClient(port, key, json);
+            SplittableRandom random = new SplittableRandom();
+            long due = start + (long) (-Math.log(1 - random.nextDouble()) * meanGapNanos);
+            while (due < end) {
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    LockSupport.parkNanos(wait);
+                } else {
+                    late.incrementAndGet();
+                }
+                String[] invoice = invoices.poll();
+                if (invoice == null) {
+                    throw new IllegalStateException("ran out of invoices");
+                }
+                String account = "{\"invoice_id\":\"%s\"}".formatted(invoice[0]);
+                String id = UUID.randomUUID().toString().replace("-", "").substring(0, 24);
+                timedFrom(
+                        due,
+                        payme,
+                        "CheckPerformTransaction",
+                        "{\"amount\":%d,\"account\":%s}".formatted(PRICE, account),
+                        all,
+                        errors,
+                        firstErrors);
+                timed(
+                        payme,
+                        "CreateTransaction",
+                        "{\"id\":\"%s\",\"time\":%d,\"amount\":%d,\"account\":%s}"
+                                .formatted(id, System.currentTimeMillis(), PRICE, account),
+                        all,
+                        errors,
+                        firstErrors);
+                timed(payme, "PerformTransaction", "{\"id\":\"%s\"}".formatted(id), all, errors, firstErrors);
+                due += (long) (-Math.log(1 - random.nextDouble()) * meanGapNanos);
             }
-            for (Future<?> f : running) {
-                f.get();
-            }
-        }
+        });
         double elapsed = (System.nanoTime() - start) / 1e9;
         if (!report) {
             return;
@@ -314,50 +292,34 @@ public final class PaymeBenchmark {
         AtomicInteger errors = new AtomicInteger();
         List<String> firstErrors = Collections.synchronizedList(new ArrayList<>());
         long start = System.nanoTime();
-        try (ExecutorService pool = Executors.newFixedThreadPool(clients)) {
-            List<Future<?>> running = new ArrayList<>();
-            for (int c = 0; c < clients; c++) {
-                running.add(pool.submit(() -> {
-                    PaymeClient payme = new PaymeClient(port, key, json);
-                    for (int s = 0; s < sequences; s++) {
-                        String[] invoice = invoices.poll();
-                        if (invoice == null) {
-                            throw new IllegalStateException("ran out of invoices");
-                        }
-                        String reference = invoice[0];
-                        String account = "{\"invoice_id\":\"%s\"}".formatted(reference);
-                        String id =
-                                UUID.randomUUID().toString().replace("-", "").substring(0, 24);
-                        timed(
-                                payme,
-                                "CheckPerformTransaction",
-                                "{\"amount\":%d,\"account\":%s}".formatted(PRICE, account),
-                                check,
-                                errors,
-                                firstErrors);
-                        timed(
-                                payme,
-                                "CreateTransaction",
-                                "{\"id\":\"%s\",\"time\":%d,\"amount\":%d,\"account\":%s}"
-                                        .formatted(id, System.currentTimeMillis(), PRICE, account),
-                                create,
-                                errors,
-                                firstErrors);
-                        timed(
-                                payme,
-                                "PerformTransaction",
-                                "{\"id\":\"%s\"}".formatted(id),
-                                perform,
-                                errors,
-                                firstErrors);
-                    }
-                    return null;
-                }));
+        BenchmarkSupport.runAll(clients, clients, task -> {
+            PaymeClient payme = new PaymeClient(port, key, json);
+            for (int s = 0; s < sequences; s++) {
+                String[] invoice = invoices.poll();
+                if (invoice == null) {
+                    throw new IllegalStateException("ran out of invoices");
+                }
+                String reference = invoice[0];
+                String account = "{\"invoice_id\":\"%s\"}".formatted(reference);
+                String id = UUID.randomUUID().toString().replace("-", "").substring(0, 24);
+                timed(
+                        payme,
+                        "CheckPerformTransaction",
+                        "{\"amount\":%d,\"account\":%s}".formatted(PRICE, account),
+                        check,
+                        errors,
+                        firstErrors);
+                timed(
+                        payme,
+                        "CreateTransaction",
+                        "{\"id\":\"%s\",\"time\":%d,\"amount\":%d,\"account\":%s}"
+                                .formatted(id, System.currentTimeMillis(), PRICE, account),
+                        create,
+                        errors,
+                        firstErrors);
+                timed(payme, "PerformTransaction", "{\"id\":\"%s\"}".formatted(id), perform, errors, firstErrors);
             }
-            for (Future<?> f : running) {
-                f.get();
-            }
-        }
+        });
         double elapsed = (System.nanoTime() - start) / 1e9;
         if (!report) {
             return;
@@ -439,29 +401,20 @@ public final class PaymeBenchmark {
         AtomicInteger otherAnswers = new AtomicInteger();
         String loadBefore = BenchmarkSupport.load();
         long start = System.nanoTime();
-        try (ExecutorService pool = Executors.newFixedThreadPool(clients)) {
-            List<Future<?>> running = new ArrayList<>();
-            for (int i = 0; i < 1000; i++) {
-                running.add(pool.submit(() -> {
-                    JsonNode created = payme.call("CreateTransaction", create);
-                    int code = PaymeClient.code(created);
-                    if (code == 0) {
-                        createdOk.incrementAndGet();
-                    } else if (code != -31008) {
-                        otherAnswers.incrementAndGet();
-                    }
-                    if (PaymeClient.code(payme.call("PerformTransaction", perform)) == 0) {
-                        performedOk.incrementAndGet();
-                    } else {
-                        otherAnswers.incrementAndGet();
-                    }
-                    return null;
-                }));
+        BenchmarkSupport.runAll(clients, 1000, task -> {
+            JsonNode created = payme.call("CreateTransaction", create);
+            int code = PaymeClient.code(created);
+            if (code == 0) {
+                createdOk.incrementAndGet();
+            } else if (code != -31008) {
+                otherAnswers.incrementAndGet();
             }
-            for (Future<?> f : running) {
-                f.get();
+            if (PaymeClient.code(payme.call("PerformTransaction", perform)) == 0) {
+                performedOk.incrementAndGet();
+            } else {
+                otherAnswers.incrementAndGet();
             }
-        }
+        });
         double elapsed = (System.nanoTime() - start) / 1e9;
         JsonNode invoice = json.readTree(call("GET", "/api/v1/invoices/" + stormInvoice[1], reception, null, 200));
         System.out.printf(

@@ -8,9 +8,14 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.shifo.ShifoApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -69,6 +74,32 @@ public final class BenchmarkSupport {
     }
 
     /** The machine's 1-minute load average, as printed next to every figure. */
+    /** One task of {@link #runAll}; {@code index} counts from 0. */
+    @FunctionalInterface
+    public interface Task {
+        void run(int index) throws Exception;
+    }
+
+    /**
+     * Runs {@code tasks} tasks on {@code threads} threads (a benchmark's clients, or copies of one request) and
+     * returns once all have finished; rethrows the first failure.
+     */
+    public static void runAll(int threads, int tasks, Task task) throws Exception {
+        try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
+            List<Future<?>> running = new ArrayList<>();
+            for (int i = 0; i < tasks; i++) {
+                int index = i;
+                running.add(pool.submit(() -> {
+                    task.run(index);
+                    return null;
+                }));
+            }
+            for (Future<?> f : running) {
+                f.get();
+            }
+        }
+    }
+
     public static String load() {
         try {
             return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
