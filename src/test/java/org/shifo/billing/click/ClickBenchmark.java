@@ -1,9 +1,5 @@
 package org.shifo.billing.click;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,13 +8,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
-import org.shifo.identity.Role;
+import org.shifo.billing.BillingBenchSetup;
 import org.shifo.platform.testing.BenchmarkSupport;
 import org.shifo.platform.testing.IdentityFixtures;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -40,54 +33,22 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class ClickBenchmark {
 
-    private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
-    private static final Pattern REFERENCE = Pattern.compile("\"paymentReference\"\\s*:\\s*\"([0-9]+)\"");
-    private static final long PRICE = 15_000_000L;
     private static final String AMOUNT = "150000.00";
     private static final AtomicLong TRANS_IDS = new AtomicLong(System.currentTimeMillis());
 
-    private final HttpClient http;
-    private final String base;
     private final Path out;
     private final ClickClient click;
     private final JsonMapper json;
-    private final ConcurrentLinkedQueue<String[]> invoices = new ConcurrentLinkedQueue<>();
-    private final String reception;
-    private final String branch;
-    private final String service;
-    private final List<String> patients = new ArrayList<>();
+    private final BillingBenchSetup setup;
 
     private ClickBenchmark(ConfigurableApplicationContext app, Path out, int port) {
-        this.http = BenchmarkSupport.httpClient();
-        this.base = "http://localhost:" + port;
         this.out = out;
-        IdentityFixtures fixtures = app.getBean(IdentityFixtures.class);
-        IdentityFixtures.Clinic clinic = fixtures.clinic();
-        String admin = fixtures.bearer(fixtures.admin(clinic));
-        this.reception = fixtures.bearer(fixtures.staff(clinic, Role.RECEPTIONIST));
-        this.branch = clinic.branchId().value().toString();
-        this.service = match(
-                ID,
-                call(
-                        "POST",
-                        "/api/v1/services",
-                        admin,
-                        "{\"name\":\"Consultation\",\"durationMinutes\":20,\"specialty\":\"General practice\"}",
-                        201));
-        call(
-                "PUT",
-                "/api/v1/billing/prices/" + service,
-                admin,
-                "{\"branchId\":\"%s\",\"amount\":%d}".formatted(branch, PRICE),
-                200);
+        this.setup = new BillingBenchSetup(app.getBean(IdentityFixtures.class), port);
         String secret = "bench-" + UUID.randomUUID();
-        call(
-                "PUT",
-                "/api/v1/billing/providers/click",
-                admin,
+        setup.provider(
+                "click",
                 "{\"serviceId\":\"85335\",\"merchantId\":\"11223\",\"merchantUserId\":\"33445\",\"secretKey\":\"%s\"}"
-                        .formatted(secret),
-                200);
+                        .formatted(secret));
         this.json = app.getBean(JsonMapper.class);
         this.click = new ClickClient(port, "85335", secret, json);
     }
@@ -113,46 +74,15 @@ public final class ClickBenchmark {
                 Runtime.getRuntime().availableProcessors(),
                 BenchmarkSupport.load());
         long start = System.nanoTime();
-        for (int i = 0; i < 20; i++) {
-            patients.add(match(
-                    ID,
-                    call(
-                            "POST",
-                            "/api/v1/patients",
-                            reception,
-                            """
-                    {"familyName":"Karimov","givenName":"Aziz%s","sex":"MALE","birthDate":"1980-01-15",
-                     "phones":[{"number":"+99890%07d","primary":true}],"registerAnyway":true}
-                    """
-                                    .formatted((char) ('a' + i), 2_000_000 + i),
-                            201)));
-        }
+        setup.patients(20, 2_000_000);
         int needed = clients * (sequences + warmup) + 1;
-        makeInvoices(needed, Math.min(clients, 16));
+        setup.invoices(needed, Math.min(clients, 16));
         System.out.printf(
                 Locale.ROOT, "  set-up: %,d issued invoices in %.1f s%n", needed, (System.nanoTime() - start) / 1e9);
         phase(clients, warmup, false);
         phase(clients, sequences, true);
         storm(clients);
         System.out.printf(Locale.ROOT, "  load average at the end %s%n", BenchmarkSupport.load());
-    }
-
-    private void makeInvoices(int count, int threads) throws Exception {
-        AtomicInteger next = new AtomicInteger();
-        BenchmarkSupport.runAll(threads, threads, task -> {
-            int i;
-            while ((i = next.getAndIncrement()) < count) {
-                String body = call(
-                        "POST",
-                        "/api/v1/invoices",
-                        reception,
-                        "{\"patientId\":\"%s\",\"branchId\":\"%s\",\"lines\":[{\"serviceId\":\"%s\"}]}"
-                                .formatted(patients.get(i % patients.size()), branch, service),
-                        201);
-                call("POST", "/api/v1/invoices/" + match(ID, body) + "/issue", reception, "", 200);
-                invoices.add(new String[] {match(REFERENCE, body), match(ID, body)});
-            }
-        });
     }
 
     private void phase(int clients, int sequences, boolean report) throws Exception {
@@ -163,17 +93,15 @@ public final class ClickBenchmark {
         long start = System.nanoTime();
         BenchmarkSupport.runAll(clients, clients, task -> {
             for (int s = 0; s < sequences; s++) {
-                String[] invoice = invoices.poll();
-                if (invoice == null) {
-                    throw new IllegalStateException("ran out of invoices");
-                }
+                BillingBenchSetup.Invoice invoice = setup.nextInvoice();
                 long trans = TRANS_IDS.incrementAndGet();
-                JsonNode prepared = timed("prepare", click.prepare(trans, invoice[0], AMOUNT), prepares, errors);
+                JsonNode prepared =
+                        timed("prepare", click.prepare(trans, invoice.reference(), AMOUNT), prepares, errors);
                 if (prepared == null || ClickClient.error(prepared) != 0) {
                     continue;
                 }
                 long prepareId = prepared.get("merchant_prepare_id").asLong();
-                timed("complete", click.complete(trans, invoice[0], prepareId, AMOUNT, 0), completes, errors);
+                timed("complete", click.complete(trans, invoice.reference(), prepareId, AMOUNT, 0), completes, errors);
             }
         });
         double elapsed = (System.nanoTime() - start) / 1e9;
@@ -216,16 +144,13 @@ public final class ClickBenchmark {
     }
 
     private void storm(int clients) throws Exception {
-        String[] invoice = invoices.poll();
-        if (invoice == null) {
-            throw new IllegalStateException("ran out of invoices");
-        }
+        BillingBenchSetup.Invoice invoice = setup.nextInvoice();
         long trans = TRANS_IDS.incrementAndGet();
-        Map<String, String> prepare = click.prepare(trans, invoice[0], AMOUNT);
+        Map<String, String> prepare = click.prepare(trans, invoice.reference(), AMOUNT);
         // the Prepare's id is learned from the first copy; every Complete copy carries it, as Click's would
         long prepareId =
                 click.send("prepare", prepare).get("merchant_prepare_id").asLong();
-        Map<String, String> complete = click.complete(trans, invoice[0], prepareId, AMOUNT, 0);
+        Map<String, String> complete = click.complete(trans, invoice.reference(), prepareId, AMOUNT, 0);
         AtomicInteger prepared = new AtomicInteger();
         AtomicInteger confirmed = new AtomicInteger();
         AtomicInteger alreadyPaid = new AtomicInteger();
@@ -237,7 +162,7 @@ public final class ClickBenchmark {
             count(click.send("complete", complete), confirmed, alreadyPaid, other);
         });
         double elapsed = (System.nanoTime() - start) / 1e9;
-        JsonNode paid = json.readTree(call("GET", "/api/v1/invoices/" + invoice[1], reception, null, 200));
+        JsonNode paid = json.readTree(setup.invoice(invoice.id()));
         System.out.printf(
                 Locale.ROOT,
                 "  1,000-duplicate storm (%d clients, load %s -> %s): 2,000 calls in %.2f s (%.0f calls/s);"
@@ -255,7 +180,7 @@ public final class ClickBenchmark {
         System.out.printf(
                 Locale.ROOT,
                 "    invoice %s: status %s, paid %s of %s, %d payment row(s)%n",
-                invoice[0],
+                invoice.reference(),
                 paid.get("status").asString(),
                 paid.get("paid"),
                 paid.get("total"),
@@ -265,27 +190,6 @@ public final class ClickBenchmark {
     private static void count(JsonNode answer, AtomicInteger ok, AtomicInteger paid, AtomicInteger other) {
         int code = ClickClient.error(answer);
         (code == 0 ? ok : code == -4 ? paid : other).incrementAndGet();
-    }
-
-    private String call(String method, String path, String token, @Nullable String body, int expected) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-                .header("Authorization", token)
-                .header("Content-Type", "application/json");
-        request.method(
-                method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        HttpResponse<String> response = BenchmarkSupport.send(http, request.build());
-        if (response.statusCode() != expected) {
-            throw new IllegalStateException(method + " " + path + ": " + response.statusCode() + " " + response.body());
-        }
-        return response.body();
-    }
-
-    private static String match(Pattern pattern, String body) {
-        Matcher matcher = pattern.matcher(body);
-        if (!matcher.find()) {
-            throw new IllegalStateException("not found in " + body);
-        }
-        return matcher.group(1);
     }
 
     @SafeVarargs

@@ -1,9 +1,5 @@
 package org.shifo.billing.payme;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,14 +9,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.DoubleStream;
-import org.jspecify.annotations.Nullable;
-import org.shifo.identity.Role;
+import org.shifo.billing.BillingBenchSetup;
 import org.shifo.platform.testing.BenchmarkSupport;
 import org.shifo.platform.testing.IdentityFixtures;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -43,34 +35,21 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class PaymeBenchmark {
 
-    private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
-    private static final Pattern REFERENCE = Pattern.compile("\"paymentReference\"\\s*:\\s*\"([0-9]+)\"");
-    private static final long PRICE = 15_000_000L;
-    private static final String[] NAMES = {
-        "Aziz", "Bobur", "Dilshod", "Jasur", "Laziz", "Nodir", "Rustam", "Sardor", "Timur", "Umid"
-    };
+    private static final long PRICE = BillingBenchSetup.PRICE;
 
     private final ConfigurableApplicationContext app;
-    private final HttpClient http;
-    private final String base;
     private final int port;
     private final Path out;
     private final JsonMapper json;
-    private final ConcurrentLinkedQueue<String[]> invoices = new ConcurrentLinkedQueue<>();
-    private String reception = "";
-    private String admin = "";
-    private String branch = "";
-    private String service = "";
-    private final List<String> patients = new ArrayList<>();
+    private final BillingBenchSetup setup;
     private String key = "";
 
     private PaymeBenchmark(ConfigurableApplicationContext app, Path out, int port) {
         this.app = app;
-        this.http = BenchmarkSupport.httpClient();
-        this.base = "http://localhost:" + port;
         this.port = port;
         this.out = out;
         this.json = app.getBean(JsonMapper.class);
+        this.setup = new BillingBenchSetup(app.getBean(IdentityFixtures.class), port);
     }
 
     public static void main(String[] args) throws Exception {
@@ -100,54 +79,15 @@ public final class PaymeBenchmark {
                 Runtime.getRuntime().availableProcessors(),
                 BenchmarkSupport.load());
         long start = System.nanoTime();
-        IdentityFixtures fixtures = app.getBean(IdentityFixtures.class);
-        IdentityFixtures.Clinic clinic = fixtures.clinic();
-        admin = fixtures.bearer(fixtures.admin(clinic));
-        reception = fixtures.bearer(fixtures.staff(clinic, Role.RECEPTIONIST));
-        branch = clinic.branchId().value().toString();
-        service = match(
-                ID,
-                call(
-                        "POST",
-                        "/api/v1/services",
-                        admin,
-                        "{\"name\":\"Consultation\",\"durationMinutes\":20,\"specialty\":\"General practice\"}",
-                        201));
-        call(
-                "PUT",
-                "/api/v1/billing/prices/" + service,
-                admin,
-                "{\"branchId\":\"%s\",\"amount\":%d}".formatted(branch, PRICE),
-                200);
         key = "bench-key-" + UUID.randomUUID();
-        call(
-                "PUT",
-                "/api/v1/billing/providers/payme",
-                admin,
-                "{\"merchantId\":\"587f72c72cac0d162c722ae2\",\"key\":\"%s\"}".formatted(key),
-                200);
-        for (int i = 0; i < 50; i++) {
-            patients.add(match(
-                    ID,
-                    call(
-                            "POST",
-                            "/api/v1/patients",
-                            reception,
-                            """
-                    {"familyName":"Karimov","givenName":"%s","sex":"MALE","birthDate":"1980-01-15",
-                     "phones":[{"number":"+99890%07d","primary":true}],"registerAnyway":true}
-                    """
-                                    .formatted(
-                                            NAMES[i % NAMES.length] + "-" + (char) ('a' + i / NAMES.length),
-                                            1_000_000 + i),
-                            201)));
-        }
+        setup.provider("payme", "{\"merchantId\":\"587f72c72cac0d162c722ae2\",\"key\":\"%s\"}".formatted(key));
+        setup.patients(50, 1_000_000);
         int needed = (1 + clients) * (sequences + warmup) + 100 + 1 + pacedInvoices(paced);
-        makeInvoices(needed, Math.min(clients, 16));
+        setup.invoices(needed, Math.min(clients, 16));
         System.out.printf(
                 Locale.ROOT,
                 "  organization, service, price, PayMe settings, %d patients, %,d issued invoices in %.1f s%n",
-                patients.size(),
+                setup.patientCount(),
                 needed,
                 (System.nanoTime() - start) / 1e9);
 
@@ -173,24 +113,6 @@ public final class PaymeBenchmark {
     }
 
     // --- set-up
-
-    private void makeInvoices(int count, int threads) throws Exception {
-        AtomicInteger next = new AtomicInteger();
-        BenchmarkSupport.runAll(threads, threads, task -> {
-            int i;
-            while ((i = next.getAndIncrement()) < count) {
-                String body = call(
-                        "POST",
-                        "/api/v1/invoices",
-                        reception,
-                        "{\"patientId\":\"%s\",\"branchId\":\"%s\",\"lines\":[{\"serviceId\":\"%s\"}]}"
-                                .formatted(patients.get(i % patients.size()), branch, service),
-                        201);
-                call("POST", "/api/v1/invoices/" + match(ID, body) + "/issue", reception, "", 200);
-                invoices.add(new String[] {match(REFERENCE, body), match(ID, body)});
-            }
-        });
-    }
 
     // --- the sequence under load
 
@@ -234,11 +156,8 @@ public final class PaymeBenchmark {
                 } else {
                     late.incrementAndGet();
                 }
-                String[] invoice = invoices.poll();
-                if (invoice == null) {
-                    throw new IllegalStateException("ran out of invoices");
-                }
-                String account = "{\"invoice_id\":\"%s\"}".formatted(invoice[0]);
+                BillingBenchSetup.Invoice invoice = setup.nextInvoice();
+                String account = "{\"invoice_id\":\"%s\"}".formatted(invoice.reference());
                 String id = UUID.randomUUID().toString().replace("-", "").substring(0, 24);
                 timedFrom(
                         due,
@@ -295,11 +214,8 @@ public final class PaymeBenchmark {
         BenchmarkSupport.runAll(clients, clients, task -> {
             PaymeClient payme = new PaymeClient(port, key, json);
             for (int s = 0; s < sequences; s++) {
-                String[] invoice = invoices.poll();
-                if (invoice == null) {
-                    throw new IllegalStateException("ran out of invoices");
-                }
-                String reference = invoice[0];
+                BillingBenchSetup.Invoice invoice = setup.nextInvoice();
+                String reference = invoice.reference();
                 String account = "{\"invoice_id\":\"%s\"}".formatted(reference);
                 String id = UUID.randomUUID().toString().replace("-", "").substring(0, 24);
                 timed(
@@ -385,11 +301,8 @@ public final class PaymeBenchmark {
     // --- the storm
 
     private void storm(int clients) throws Exception {
-        String[] stormInvoice = invoices.poll();
-        if (stormInvoice == null) {
-            throw new IllegalStateException("ran out of invoices");
-        }
-        String reference = stormInvoice[0];
+        BillingBenchSetup.Invoice stormInvoice = setup.nextInvoice();
+        String reference = stormInvoice.reference();
         String account = "{\"invoice_id\":\"%s\"}".formatted(reference);
         String id = UUID.randomUUID().toString().replace("-", "").substring(0, 24);
         String create = "{\"id\":\"%s\",\"time\":%d,\"amount\":%d,\"account\":%s}"
@@ -416,7 +329,7 @@ public final class PaymeBenchmark {
             }
         });
         double elapsed = (System.nanoTime() - start) / 1e9;
-        JsonNode invoice = json.readTree(call("GET", "/api/v1/invoices/" + stormInvoice[1], reception, null, 200));
+        JsonNode invoice = json.readTree(setup.invoice(stormInvoice.id()));
         System.out.printf(
                 Locale.ROOT,
                 "  1,000-duplicate storm (%d clients, load %s -> %s): 2,000 calls in %.2f s (%.0f calls/s);"
@@ -443,27 +356,6 @@ public final class PaymeBenchmark {
     }
 
     // --- helpers
-
-    private String call(String method, String path, String token, @Nullable String body, int expected) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-                .header("Authorization", token)
-                .header("Content-Type", "application/json");
-        request.method(
-                method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        HttpResponse<String> response = BenchmarkSupport.send(http, request.build());
-        if (response.statusCode() != expected) {
-            throw new IllegalStateException(method + " " + path + ": " + response.statusCode() + " " + response.body());
-        }
-        return response.body();
-    }
-
-    private static String match(Pattern pattern, String body) {
-        Matcher matcher = pattern.matcher(body);
-        if (!matcher.find()) {
-            throw new IllegalStateException("not found in " + body);
-        }
-        return matcher.group(1);
-    }
 
     private static double[] toArray(List<Double> values) {
         synchronized (values) {
