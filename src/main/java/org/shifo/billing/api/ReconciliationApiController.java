@@ -11,9 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.shifo.audit.AuditEvent;
-import org.shifo.audit.AuditLog;
-import org.shifo.audit.AuditOutcome;
 import org.shifo.billing.BillingRoles;
 import org.shifo.billing.domain.BillingNotFoundException;
 import org.shifo.billing.domain.BillingRuleException;
@@ -21,8 +18,6 @@ import org.shifo.billing.domain.Violation;
 import org.shifo.billing.persistence.ReconciliationStore.Checked;
 import org.shifo.billing.persistence.ReconciliationStore.ItemRow;
 import org.shifo.billing.reconciliation.Reconciliation;
-import org.shifo.identity.CurrentUser;
-import org.shifo.identity.TenantContext;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -43,11 +38,9 @@ import org.springframework.web.bind.annotation.RestController;
 class ReconciliationApiController {
 
     private final Reconciliation reconciliation;
-    private final AuditLog audit;
 
-    ReconciliationApiController(Reconciliation reconciliation, AuditLog audit) {
+    ReconciliationApiController(Reconciliation reconciliation) {
         this.reconciliation = reconciliation;
-        this.audit = audit;
     }
 
     /** A day's report. */
@@ -167,14 +160,6 @@ class ReconciliationApiController {
         LocalDate day = day(date);
         Reconciliation.Report report =
                 reconciliation.latest(day).orElseThrow(() -> new BillingNotFoundException("reconciliation"));
-        audit.recordRead(AuditEvent.of(
-                        TenantContext.require().value(),
-                        CurrentUser.auditActor("billing"),
-                        "billing.reconciliation.read",
-                        "reconciliation",
-                        report.run().id().toString(),
-                        AuditOutcome.SUCCESS)
-                .withDetails(Map.of("day", day.toString())));
         return report;
     }
 

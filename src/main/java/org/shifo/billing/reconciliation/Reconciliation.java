@@ -130,8 +130,18 @@ public class Reconciliation {
     /** The latest run of the day for the caller's organization, if the day was reconciled. */
     public Optional<Report> latest(LocalDate day) {
         UUID tenant = TenantContext.require().value();
-        return Objects.requireNonNull(transaction.execute(
+        Optional<Report> report = Objects.requireNonNull(transaction.execute(
                 status -> store.latestRun(tenant, day).map(run -> new Report(run, store.items(tenant, run.id())))));
+        // a report names invoices and what was paid on them: reading it is audited, whoever shows it (page, API)
+        report.ifPresent(found -> audit.recordRead(AuditEvent.of(
+                        tenant,
+                        CurrentUser.auditActor("billing"),
+                        "billing.reconciliation.read",
+                        "reconciliation",
+                        found.run().id().toString(),
+                        AuditOutcome.SUCCESS)
+                .withDetails(Map.of("day", day.toString()))));
+        return report;
     }
 
     private Report run(UUID tenant, LocalDate day, @Nullable UUID by, AuditActor actor) {

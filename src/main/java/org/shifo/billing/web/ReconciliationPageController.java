@@ -7,19 +7,13 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
-import org.shifo.audit.AuditEvent;
-import org.shifo.audit.AuditLog;
-import org.shifo.audit.AuditOutcome;
 import org.shifo.billing.BillingRoles;
 import org.shifo.billing.api.ReconciliationCsv;
 import org.shifo.billing.persistence.ReconciliationStore.Checked;
 import org.shifo.billing.persistence.ReconciliationStore.ItemRow;
 import org.shifo.billing.reconciliation.Reconciliation;
-import org.shifo.identity.CurrentUser;
-import org.shifo.identity.TenantContext;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -34,7 +28,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * The reconciliation reports of the payment providers for administrators ({@code /admin/billing/reconciliation}):
  * a day's latest report with every discrepancy and what it means, a "reconcile now" action (a new run: it reports,
- * it corrects nothing) and the CSV download. Reading a report is audited like the API's.
+ * it corrects nothing) and the CSV download. Reading a report is audited (by {@code Reconciliation.latest}).
  */
 @Controller
 @PreAuthorize(BillingRoles.RECONCILIATION)
@@ -44,12 +38,10 @@ class ReconciliationPageController {
             java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
 
     private final Reconciliation reconciliation;
-    private final AuditLog audit;
     private final PageErrors errors;
 
-    ReconciliationPageController(Reconciliation reconciliation, AuditLog audit, PageErrors errors) {
+    ReconciliationPageController(Reconciliation reconciliation, PageErrors errors) {
         this.reconciliation = reconciliation;
-        this.audit = audit;
         this.errors = errors;
     }
 
@@ -141,16 +133,7 @@ class ReconciliationPageController {
     }
 
     private Optional<Reconciliation.Report> read(LocalDate day) {
-        Optional<Reconciliation.Report> report = reconciliation.latest(day);
-        report.ifPresent(r -> audit.recordRead(AuditEvent.of(
-                        TenantContext.require().value(),
-                        CurrentUser.auditActor("billing"),
-                        "billing.reconciliation.read",
-                        "reconciliation",
-                        r.run().id().toString(),
-                        AuditOutcome.SUCCESS)
-                .withDetails(Map.of("day", day.toString()))));
-        return report;
+        return reconciliation.latest(day); // audited there
     }
 
     private List<Line> lines(Reconciliation.Report report) {

@@ -252,6 +252,14 @@ class ReconciliationIntegrationTests {
                         + "transaction,state,reason,invoice_id,payment_reference");
         assertThat(lines).hasSize(7);
         assertThat(text).contains("PERFORMED_INVOICE_UNPAID,no-payment,CLICK,").contains(performedUnpaid.toString());
+        // each reading of the report (JSON, CSV) is in the audit trail
+        assertThat(TestDatabase.get()
+                        .count(
+                                "SELECT count(*) FROM audit.entries WHERE action = 'billing.reconciliation.read'"
+                                        + " AND target_id = ? AND tenant_id = ?",
+                                run.toString(),
+                                clinic.tenantId().value()))
+                .isEqualTo(2);
 
         // nothing was corrected
         assertThat(TestDatabase.get()
