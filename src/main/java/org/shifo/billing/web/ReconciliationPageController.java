@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.shifo.billing.BillingRoles;
@@ -24,6 +25,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The reconciliation reports of the payment providers for administrators ({@code /admin/billing/reconciliation}):
@@ -92,10 +94,12 @@ class ReconciliationPageController {
     }
 
     @PostMapping("/admin/billing/reconciliation")
-    String run(@RequestParam(required = false) @Nullable String date) {
+    String run(@RequestParam(required = false) @Nullable String date, RedirectAttributes redirect) {
         LocalDate day = parse(date);
         if (day == null || day.isAfter(reconciliation.today())) {
-            return "redirect:/admin/billing/reconciliation?date=" + (day == null ? "" : day);
+            // back to the page for that text, which says what is wrong with it (not a date, or a future day)
+            redirect.addAttribute("date", day == null ? Objects.requireNonNullElse(date, "") : day.toString());
+            return "redirect:/admin/billing/reconciliation";
         }
         reconciliation.runNow(day);
         return "redirect:/admin/billing/reconciliation?ran&date=" + day;

@@ -279,6 +279,12 @@ class BillingPagesBrowserTests {
         page.navigate("/admin/billing/reconciliation?date=yesterday&lang=en");
         assertThat(page.locator("#reconciliation-date-error")).hasText("Must be a date YYYY-MM-DD.");
         Axe.assertNoViolations(page);
+        // a run asked for with a text that is not a date comes back to the page that says so
+        page.navigate("/admin/billing/reconciliation?date=" + day);
+        page.locator("form[method=post] input[name=date]").evaluate("input => input.value = 'not-a-day'");
+        button(page, "Reconcile " + day + " now").click();
+        assertThat(page.locator("#reconciliation-date-error")).hasText("Must be a date YYYY-MM-DD.");
+        assertThat(page).hasURL(Pattern.compile(".*[?&]date=not-a-day$"));
         Assertions.assertThat(org.shifo.platform.testing.TestDatabase.get()
                         .count(
                                 "SELECT count(*) FROM billing.provider_transactions WHERE invoice_id = ? AND state = 1",
