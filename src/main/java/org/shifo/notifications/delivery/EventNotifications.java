@@ -77,29 +77,18 @@ class EventNotifications {
 
     @EventListener
     void on(AppointmentBooked event) {
-        Recipients recipients = recipients(event.tenant(), event.patient());
-        if (recipients.isEmpty()) {
-            return;
-        }
-        Instant now = clock.instant();
-        Map<String, String> payload = appointmentPayload(
-                event.tenant(),
-                event.appointment().value(),
-                event.patient(),
-                event.branch(),
-                event.practitioner(),
-                event.start(),
-                recipients.patientName());
-        String key = "appointment:" + event.appointment().value();
-        create(
-                recipients,
-                key + ":booked",
+        notice(
+                new Visit(
+                        event.tenant(),
+                        event.appointment().value(),
+                        event.patient(),
+                        event.branch(),
+                        event.practitioner(),
+                        event.start()),
+                ":booked",
                 NotificationTemplate.APPOINTMENT_BOOKED,
-                payload,
-                false,
-                now,
-                event.start());
-        reminders(recipients, event.tenant(), key, event.start(), payload, now);
+                true,
+                clock.instant());
     }
 
     @EventListener
@@ -107,28 +96,18 @@ class EventNotifications {
         Instant now = clock.instant();
         rows.cancelPendingOfAppointment(
                 event.tenant(), event.appointment().value(), APPOINTMENT_NOTICES, "RESCHEDULED", now);
-        Recipients recipients = recipients(event.tenant(), event.patient());
-        if (recipients.isEmpty()) {
-            return;
-        }
-        Map<String, String> payload = appointmentPayload(
-                event.tenant(),
-                event.appointment().value(),
-                event.patient(),
-                event.branch(),
-                event.practitioner(),
-                event.start(),
-                recipients.patientName());
-        String key = "appointment:" + event.appointment().value();
-        create(
-                recipients,
-                key + ":rescheduled:" + event.start().getEpochSecond(),
+        notice(
+                new Visit(
+                        event.tenant(),
+                        event.appointment().value(),
+                        event.patient(),
+                        event.branch(),
+                        event.practitioner(),
+                        event.start()),
+                ":rescheduled:" + event.start().getEpochSecond(),
                 NotificationTemplate.APPOINTMENT_RESCHEDULED,
-                payload,
-                false,
-                now,
-                event.start());
-        reminders(recipients, event.tenant(), key, event.start(), payload, now);
+                true,
+                now);
     }
 
     @EventListener
@@ -136,26 +115,54 @@ class EventNotifications {
         Instant now = clock.instant();
         rows.cancelPendingOfAppointment(
                 event.tenant(), event.appointment().value(), APPOINTMENT_NOTICES, "APPOINTMENT_CANCELLED", now);
-        Recipients recipients = recipients(event.tenant(), event.patient());
-        if (recipients.isEmpty() || !event.start().isAfter(now)) {
+        if (!event.start().isAfter(now)) {
+            return; // a visit already begun or past: nothing worth telling
+        }
+        notice(
+                new Visit(
+                        event.tenant(),
+                        event.appointment().value(),
+                        event.patient(),
+                        event.branch(),
+                        event.practitioner(),
+                        event.start()),
+                ":cancelled",
+                NotificationTemplate.APPOINTMENT_CANCELLED,
+                false,
+                now);
+    }
+
+    /** What every appointment notice says, whichever event caused it. */
+    private record Visit(
+            TenantId tenant,
+            UUID appointment,
+            PatientId patient,
+            BranchId branch,
+            UserId practitioner,
+            Instant start) {}
+
+    /**
+     * One appointment notice to each of the patient's channels, keyed {@code appointment:ID} + {@code suffix},
+     * worth sending until the visit starts; with {@code withReminders}, also the reminders before the start.
+     */
+    private void notice(Visit visit, String suffix, NotificationTemplate template, boolean withReminders, Instant now) {
+        Recipients recipients = recipients(visit.tenant(), visit.patient());
+        if (recipients.isEmpty()) {
             return;
         }
         Map<String, String> payload = appointmentPayload(
-                event.tenant(),
-                event.appointment().value(),
-                event.patient(),
-                event.branch(),
-                event.practitioner(),
-                event.start(),
+                visit.tenant(),
+                visit.appointment(),
+                visit.patient(),
+                visit.branch(),
+                visit.practitioner(),
+                visit.start(),
                 recipients.patientName());
-        create(
-                recipients,
-                "appointment:" + event.appointment().value() + ":cancelled",
-                NotificationTemplate.APPOINTMENT_CANCELLED,
-                payload,
-                false,
-                now,
-                event.start());
+        String key = "appointment:" + visit.appointment();
+        create(recipients, key + suffix, template, payload, false, now, visit.start());
+        if (withReminders) {
+            reminders(recipients, visit.tenant(), key, visit.start(), payload, now);
+        }
     }
 
     /** "Please come to room N": urgent (sent in quiet hours), worth sending for 30 minutes. */

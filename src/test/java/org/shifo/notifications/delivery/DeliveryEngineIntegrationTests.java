@@ -22,6 +22,7 @@ import org.shifo.platform.testing.IntegrationTest;
 import org.shifo.queue.TicketCalled;
 import org.shifo.scheduling.AppointmentBooked;
 import org.shifo.scheduling.AppointmentId;
+import org.shifo.scheduling.AppointmentRescheduled;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -186,6 +187,48 @@ class DeliveryEngineIntegrationTests {
                 .equals("SENT"));
         assertThat(telegram.delivered(chat)).singleElement().satisfies(call -> assertThat(call.text())
                 .contains("вы записаны"));
+    }
+
+    @Test
+    void aRescheduledAppointmentCancelsWhatWasPendingAndSaysSoWithNewReminders() {
+        Ready ready = fixtures.clinicAtEight();
+        long chat = fixtures.link(ready, "en");
+        Instant first = fixtures.now().plus(Duration.ofHours(30));
+        Instant later = first.plus(Duration.ofHours(24));
+        AppointmentId appointment = new AppointmentId(UUID.randomUUID());
+        fixtures.publish(
+                ready.tenant(),
+                new AppointmentBooked(
+                        ready.tenant(),
+                        appointment,
+                        ready.clinic().branchId(),
+                        new PatientId(ready.patientId()),
+                        ready.doctor().userId(),
+                        ready.serviceId(),
+                        first,
+                        first.plus(Duration.ofMinutes(30))));
+        await("the confirmation", () -> status(ready.tenant(), chat, "appointment-booked")
+                .equals("SENT"));
+
+        fixtures.publish(
+                ready.tenant(),
+                new AppointmentRescheduled(
+                        ready.tenant(),
+                        appointment,
+                        ready.clinic().branchId(),
+                        new PatientId(ready.patientId()),
+                        ready.doctor().userId(),
+                        first,
+                        later,
+                        later.plus(Duration.ofMinutes(30))));
+
+        // the first start's two reminders are cancelled, the new start's two are pending
+        assertThat(rows(ready.tenant(), chat, "appointment-reminder"))
+                .extracting(row -> row.get("status"))
+                .containsExactlyInAnyOrder("CANCELLED", "CANCELLED", "PENDING", "PENDING");
+        await("the rescheduling notice", () -> status(ready.tenant(), chat, "appointment-rescheduled")
+                .equals("SENT"));
+        assertThat(telegram.delivered(chat)).hasSize(2);
     }
 
     @Test
