@@ -5,6 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -q test-compile dependency:build-classpath \
   -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
-exec "${JAVA_HOME:?set JAVA_HOME to a JDK 21 or newer}/bin/java" -XX:+EnableDynamicAgentLoading \
+# BENCH_JAVA_OPTS: e.g. -Dbench.sides=http (only over HTTP), -Dbench.app-args="--shifo.audit.read-batch-linger=0"
+exec "${JAVA_HOME:?set JAVA_HOME to a JDK 21 or newer}/bin/java" -XX:+EnableDynamicAgentLoading ${BENCH_JAVA_OPTS:-} \
   -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
   org.shifo.patients.PatientReadAuditBenchmark "$@"

@@ -1,5 +1,7 @@
 package org.shifo.patients;
 
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,8 +47,14 @@ public final class PatientReadAuditBenchmark {
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
         int patients = args.length > 2 ? Integer.parseInt(args[2]) : 2000;
         Path dataDir = Files.createTempDirectory("shifo-read-bench");
-        ConfigurableApplicationContext app = new SpringApplicationBuilder(ShifoApplication.class)
-                .run("--shifo.data-dir=" + dataDir, "--server.port=0", "--logging.level.root=WARN");
+        List<String> appArgs =
+                new ArrayList<>(List.of("--shifo.data-dir=" + dataDir, "--server.port=0", "--logging.level.root=WARN"));
+        String extra = System.getProperty("bench.app-args", "");
+        if (!extra.isBlank()) {
+            appArgs.addAll(List.of(extra.trim().split("\\s+")));
+        }
+        ConfigurableApplicationContext app =
+                new SpringApplicationBuilder(ShifoApplication.class).run(appArgs.toArray(String[]::new));
         try {
             run(app, threads, seconds, patients);
         } finally {
@@ -97,20 +105,43 @@ public final class PatientReadAuditBenchmark {
         IntConsumer auditedHttp = thread -> get(http, port, "/api/v1/patients/", any(ids), bearer);
         IntConsumer unauditedHttp = thread -> get(http, port, "/api/test-support/patients/", any(ids), bearer);
 
-        System.out.println(" over HTTP (GET /api/v1/patients/{id} vs the same without the audit entry), JWT, JSON:");
-        compare(threads, seconds, auditedHttp, unauditedHttp);
-        System.out.println(" in process (PatientRegistry.read vs the same transaction without the audit entry):");
-        compare(threads, seconds, audited, unaudited);
+        // the batch writer's metric: how many entries each of its statements wrote
+        DistributionSummary batches =
+                app.getBean(MeterRegistry.class).get("shifo.audit.read.batch").summary();
+        String sides = System.getProperty("bench.sides", "http,process");
+        String experiment = System.getProperty("bench.sql", "");
+        if (!experiment.isBlank()) {
+            String url = app.getBean(com.zaxxer.hikari.HikariDataSource.class).getJdbcUrl();
+            try (var connection = java.sql.DriverManager.getConnection(url.replaceAll("\\?.*", ""), "postgres", "");
+                    var statement = connection.createStatement()) {
+                for (String sql : experiment.split(";")) {
+                    System.out.println(" experiment: " + sql.trim());
+                    statement.execute(sql);
+                }
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        if (sides.contains("http")) {
+            System.out.println(
+                    " over HTTP (GET /api/v1/patients/{id} vs the same without the audit entry), JWT, JSON:");
+            compare(threads, seconds, auditedHttp, unauditedHttp, batches);
+        }
+        if (sides.contains("process")) {
+            System.out.println(" in process (PatientRegistry.read vs the same transaction without the audit entry):");
+            compare(threads, seconds, audited, unaudited, batches);
+        }
     }
 
     /** Rounds of audited, not, not, audited after a warm-up of each; see bench/README.md. */
     static final int ROUNDS = 3;
 
-    private static void compare(int threads, int seconds, IntConsumer audited, IntConsumer unaudited)
+    private static void compare(
+            int threads, int seconds, IntConsumer audited, IntConsumer unaudited, DistributionSummary batches)
             throws InterruptedException {
         // a full phase of each first: over HTTP the JIT was still speeding the web stack up after a third of one
-        measure("warm-up (not counted)", threads, seconds, audited);
-        measure("warm-up (not counted)", threads, seconds, unaudited);
+        measure("warm-up (not counted)", threads, seconds, audited, batches);
+        measure("warm-up (not counted)", threads, seconds, unaudited, batches);
         // rounds of audited, not, not, audited: a machine still warming up (or slowing down) favours neither
         // side, and the spread of the rounds shows how far one figure can be trusted on a shared machine
         double on = 0;
@@ -119,10 +150,10 @@ public final class PatientReadAuditBenchmark {
         double offP99 = 0;
         List<String> rounds = new ArrayList<>();
         for (int round = 1; round <= ROUNDS; round++) {
-            double[] on1 = measure("read, audited", threads, seconds, audited);
-            double[] off1 = measure("read, not audited", threads, seconds, unaudited);
-            double[] off2 = measure("read, not audited", threads, seconds, unaudited);
-            double[] on2 = measure("read, audited", threads, seconds, audited);
+            double[] on1 = measure("read, audited", threads, seconds, audited, batches);
+            double[] off1 = measure("read, not audited", threads, seconds, unaudited, batches);
+            double[] off2 = measure("read, not audited", threads, seconds, unaudited, batches);
+            double[] on2 = measure("read, audited", threads, seconds, audited, batches);
             double roundOn = on1[0] + on2[0];
             double roundOff = off1[0] + off2[0];
             rounds.add(String.format(Locale.ROOT, "%.1f %%", 100.0 * (1 - roundOn / roundOff)));
@@ -185,7 +216,8 @@ public final class PatientReadAuditBenchmark {
     }
 
     /** Runs {@code operation} on every thread for a phase; prints and returns {throughput, p50 ms, p99 ms}. */
-    static double[] measure(String name, int threads, int seconds, IntConsumer operation) throws InterruptedException {
+    static double[] measure(String name, int threads, int seconds, IntConsumer operation, DistributionSummary batches)
+            throws InterruptedException {
         AtomicBoolean stop = new AtomicBoolean();
         CountDownLatch done = new CountDownLatch(threads);
         long[][] latencies = new long[threads][];
@@ -211,10 +243,14 @@ public final class PatientReadAuditBenchmark {
                 }
             });
         }
+        org.shifo.platform.testing.CpuMeter.Reading cpuBefore = org.shifo.platform.testing.CpuMeter.read();
+        long batchesBefore = batches.count();
+        double entriesBefore = batches.totalAmount();
         long start = System.nanoTime();
         Thread.sleep(seconds * 1000L);
         stop.set(true);
         done.await();
+        org.shifo.platform.testing.CpuMeter.Reading cpuAfter = org.shifo.platform.testing.CpuMeter.read();
         double elapsed = (System.nanoTime() - start) / 1e9;
         int total = Arrays.stream(counts).sum();
         long[] all = new long[total];
@@ -228,11 +264,18 @@ public final class PatientReadAuditBenchmark {
         };
         System.out.printf(
                 Locale.ROOT,
-                "  %-24s %,9.0f reads/s   latency p50 %6.2f ms   p99 %7.2f ms%n",
+                "  %-24s %,7.0f reads/s  p50 %6.2f ms  p99 %7.2f ms  %s; entries per batch %s%n",
                 name,
                 result[0],
                 result[1],
-                result[2]);
+                result[2],
+                cpuAfter.perOperation(cpuBefore, total),
+                batches.count() == batchesBefore
+                        ? "-"
+                        : String.format(
+                                Locale.ROOT,
+                                "%.1f",
+                                (batches.totalAmount() - entriesBefore) / (batches.count() - batchesBefore)));
         return result;
     }
 
