@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,6 +27,14 @@ public class DedicatedConnections {
      * not a Hikari pool (then the caller shares the application's).
      */
     public Optional<HikariDataSource> open(String name, int size) {
+        return open(name, size, null);
+    }
+
+    /**
+     * Like {@link #open(String, int)}, in autocommit mode, each new connection first running {@code initSql}
+     * (session settings that every statement of the pool needs).
+     */
+    public Optional<HikariDataSource> open(String name, int size, @Nullable String initSql) {
         if (!(application instanceof HikariDataSource shared)) {
             return Optional.empty();
         }
@@ -34,6 +43,10 @@ public class DedicatedConnections {
         config.setPoolName("shifo-" + Objects.requireNonNull(name));
         config.setMaximumPoolSize(size);
         config.setMinimumIdle(size);
+        if (initSql != null) {
+            config.setAutoCommit(true);
+            config.setConnectionInitSql(initSql);
+        }
         return Optional.of(new HikariDataSource(config));
     }
 }

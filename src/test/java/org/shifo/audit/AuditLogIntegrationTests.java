@@ -8,6 +8,8 @@ import static org.shifo.audit.AuditTampering.inTenant;
 
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -51,6 +53,9 @@ class AuditLogIntegrationTests {
 
     @Autowired
     HikariDataSource dataSource;
+
+    @Autowired
+    MeterRegistry meters;
 
     private final UUID tenant = UUID.randomUUID();
 
@@ -235,7 +240,22 @@ class AuditLogIntegrationTests {
         }
 
         @Test
+        void writeALoneReadAtOnceInABatchOfItsOwn() {
+            DistributionSummary batches = meters.get("shifo.audit.read.batch").summary();
+            long batchesBefore = batches.count();
+            double entriesBefore = batches.totalAmount();
+
+            inTenant(tenant, () -> auditLog.recordRead(AuditEventFixtures.patientRead(tenant)));
+
+            assertThat(entries()).isEqualTo(1);
+            assertThat(batches.count() - batchesBefore).isEqualTo(1);
+            assertThat(batches.totalAmount() - entriesBefore).isEqualTo(1.0);
+        }
+
+        @Test
         void recordEveryReadOfManyConcurrentCallers() throws Exception {
+            DistributionSummary batches = meters.get("shifo.audit.read.batch").summary();
+            long batchesBefore = batches.count();
             int callers = 32;
             int readsEach = 20;
             ExecutorService pool = Executors.newFixedThreadPool(callers);
@@ -256,6 +276,8 @@ class AuditLogIntegrationTests {
             }
 
             assertThat(entries()).isEqualTo((long) callers * readsEach);
+            // concurrent readers share statements (group commit)
+            assertThat(batches.count() - batchesBefore).isLessThan((long) callers * readsEach);
         }
 
         @Test

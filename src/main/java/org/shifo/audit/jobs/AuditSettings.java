@@ -20,6 +20,8 @@ import org.springframework.validation.annotation.Validated;
  * @param checkpointCron when to take the daily checkpoints (Spring cron, six fields), or {@code -} for never
  * @param checkpointZone the time zone of {@code checkpointCron}
  * @param verifyAndExit start, verify every chain, print the result and exit (0 intact, 1 broken, 2 failed)
+ * @param readBatchLinger how long the read-entry writer waits for more entries after a batch of several (0 to
+ *     100 ms; 0: never waits), see {@link ReadEntryBatcher}
  */
 @ConfigurationProperties("shifo.audit")
 @Validated
@@ -28,7 +30,8 @@ public record AuditSettings(
         @DefaultValue("5000") @Min(1) @Max(100_000) int sealBatchSize,
         @DefaultValue("0 30 0 * * *") @NotBlank String checkpointCron,
         @DefaultValue("Asia/Tashkent") @NotNull ZoneId checkpointZone,
-        @DefaultValue("false") boolean verifyAndExit) {
+        @DefaultValue("false") boolean verifyAndExit,
+        @DefaultValue("3ms") @NotNull Duration readBatchLinger) {
 
     /** The {@code checkpointCron} value that turns the daily checkpoint off. */
     public static final String DISABLED = "-";
@@ -36,6 +39,9 @@ public record AuditSettings(
     public AuditSettings {
         if (sealInterval.compareTo(Duration.ofMillis(10)) < 0 || sealInterval.compareTo(Duration.ofDays(1)) > 0) {
             throw new IllegalArgumentException("shifo.audit.seal-interval must be between 10ms and 1d");
+        }
+        if (readBatchLinger.isNegative() || readBatchLinger.compareTo(Duration.ofMillis(100)) > 0) {
+            throw new IllegalArgumentException("shifo.audit.read-batch-linger must be between 0 and 100ms");
         }
         if (!DISABLED.equals(checkpointCron) && !CronExpression.isValidExpression(checkpointCron)) {
             throw new IllegalArgumentException("shifo.audit.checkpoint-cron must be a six-field cron expression"

@@ -1,6 +1,8 @@
 package org.shifo.audit.jobs;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,14 +22,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Writes the read entries of many requests together: one thread takes whatever entries are waiting, inserts
- * them with one statement in a transaction of its own and commits, then releases their callers. Each caller
+ * them with one statement that commits on its own, then releases their callers. Each caller
  * waits until its entry is committed, so a read is never answered before its entry is in the database; the
  * per-entry cost of a statement, a transaction and a commit is shared by every entry of the batch. The commit
  * does not wait for the disk flush (asynchronous commit, as read entries had before they were batched): only a
@@ -40,7 +41,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>The writer has a connection of its own ({@link DedicatedConnections}, pool {@code shifo-audit}): with a
  * shared pool it queued behind the very requests that wait for it whenever the pool was busy, so every
- * waiting read waited for the pool as well (see bench/README.md).
+ * waiting read waited for the pool as well (see bench/README.md). That connection's session is set once to
+ * what each batch needs ({@link #SESSION}), so a batch is one statement in autocommit: one round trip.
+ *
+ * <p>Group commit: after a batch that held more than one entry (reads are arriving faster than batches are
+ * written), the writer waits up to {@code shifo.audit.read-batch-linger} for more before writing the next, so
+ * that the statement's fixed cost is shared by more entries. After a batch of one it writes at once: a quiet
+ * clinic's reads never wait for company that is not coming. The sizes of the batches are published as the
+ * metric {@code shifo.audit.read.batch}.
  */
 @Component
 public class ReadEntryBatcher implements SmartLifecycle {
@@ -56,8 +64,18 @@ public class ReadEntryBatcher implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ReadEntryBatcher.class);
 
+    /**
+     * The writer's session: every tenant's entries ({@code AuditLog} checks each entry's tenant against its
+     * caller's scope before queueing it) and commits that do not wait for the WAL flush: what {@link
+     * Writing#write} sets for each transaction on a shared connection.
+     */
+    static final String SESSION =
+            "SELECT set_config('shifo.system', 'on', false), set_config('synchronous_commit', 'off', false)";
+
     private final Writing shared;
     private final DedicatedConnections connections;
+    private final long lingerNanos;
+    private final DistributionSummary batchSizes;
     private final BlockingQueue<Waiting> queue = new LinkedBlockingQueue<>();
     private volatile boolean running;
     private volatile @Nullable Thread writer;
@@ -67,23 +85,34 @@ public class ReadEntryBatcher implements SmartLifecycle {
             Entries entries,
             SystemScope systemScope,
             PlatformTransactionManager transactions,
-            DedicatedConnections connections) {
+            DedicatedConnections connections,
+            AuditSettings settings,
+            MeterRegistry meters) {
         this.shared = new Writing(entries, systemScope, new TransactionTemplate(transactions));
         this.connections = connections;
+        this.lingerNanos = settings.readBatchLinger().toNanos();
+        this.batchSizes = DistributionSummary.builder("shifo.audit.read.batch")
+                .description("Audit read entries written per statement")
+                .baseUnit("entries")
+                .register(meters);
     }
 
-    /** What a batch is written with: the application's pool, or the writer's own connection. */
-    private record Writing(Entries entries, SystemScope systemScope, TransactionTemplate transaction) {
+    /**
+     * What a batch is written with: the application's pool, in a transaction that sets what the batch needs,
+     * or the writer's own connection ({@code transaction} null), whose session has those settings already.
+     */
+    private record Writing(Entries entries, SystemScope systemScope, @Nullable TransactionTemplate transaction) {
 
-        static Writing over(DataSource dataSource) {
-            JdbcClient jdbc = JdbcClient.create(dataSource);
-            return new Writing(
-                    new Entries(jdbc),
-                    new SystemScope(jdbc),
-                    new TransactionTemplate(new JdbcTransactionManager(dataSource)));
+        static Writing over(DataSource ownConnection) {
+            JdbcClient jdbc = JdbcClient.create(ownConnection);
+            return new Writing(new Entries(jdbc), new SystemScope(jdbc), null);
         }
 
         void write(List<Entries.NewEntry> batch) {
+            if (transaction == null) {
+                entries.insertAll(batch); // one statement, committed on its own
+                return;
+            }
             transaction.executeWithoutResult(status -> {
                 systemScope.enterForTransaction(); // a batch holds entries of several tenants, checked by AuditLog
                 // committed, hence visible and sealable, at once; on disk with the next WAL flush (docs/audit.md)
@@ -124,6 +153,7 @@ public class ReadEntryBatcher implements SmartLifecycle {
 
     private void writeBatches(Writing writing) {
         List<Waiting> batch = new ArrayList<>(MAX_BATCH);
+        boolean busy = false; // the last batch had company: more reads are arriving than batches are written
         while (running || !queue.isEmpty()) {
             try {
                 Waiting first = queue.poll(100, TimeUnit.MILLISECONDS);
@@ -132,10 +162,15 @@ public class ReadEntryBatcher implements SmartLifecycle {
                 }
                 batch.add(first);
                 queue.drainTo(batch, MAX_BATCH - 1);
+                if (busy && running) {
+                    gather(batch);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 queue.drainTo(batch);
             }
+            busy = batch.size() > 1;
+            batchSizes.record(batch.size());
             try {
                 writing.write(batch.stream().map(Waiting::entry).toList());
                 batch.forEach(waiting -> waiting.committed().complete(null));
@@ -153,12 +188,29 @@ public class ReadEntryBatcher implements SmartLifecycle {
         }
     }
 
+    /** Adds what arrives within the linger time (from now) to the batch, up to a full batch. */
+    private void gather(List<Waiting> batch) throws InterruptedException {
+        long deadline = System.nanoTime() + lingerNanos;
+        while (batch.size() < MAX_BATCH) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return;
+            }
+            Waiting next = queue.poll(left, TimeUnit.NANOSECONDS);
+            if (next == null) {
+                return;
+            }
+            batch.add(next);
+            queue.drainTo(batch, MAX_BATCH - batch.size());
+        }
+    }
+
     @Override
     public synchronized void start() {
         if (running) {
             return;
         }
-        HikariDataSource pool = connections.open("audit", 1).orElse(null);
+        HikariDataSource pool = connections.open("audit", 1, SESSION).orElse(null);
         ownPool = pool;
         Writing writing = pool == null ? shared : Writing.over(pool);
         running = true;

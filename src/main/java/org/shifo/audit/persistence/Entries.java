@@ -201,6 +201,12 @@ public class Entries {
      * {@code fromTransaction} or later (the BRIN index on xact_id narrows the scan to the table's tail).
      */
     public List<EntryContent> findUnsealed(long fromTransaction, int limit) {
+        // Planned for this horizon, never with a generic plan: not knowing the value, PostgreSQL would walk the
+        // whole table in seq order (the primary key) filtering on xact_id, instead of reading the BRIN
+        // index's last ranges: on two million entries, 630 ms instead of 11 ms, growing with the table.
+        jdbc.sql("SELECT set_config('plan_cache_mode', 'force_custom_plan', true)")
+                .query(String.class)
+                .single();
         return jdbc.sql(
                         "SELECT " + CONTENT_COLUMNS
                                 + """

@@ -47,7 +47,10 @@ class AuditSchedulerIntegrationTests {
 
     private AuditScheduler scheduler(Duration sealInterval, String checkpointCron) {
         return new AuditScheduler(
-                sealer, checkpoints, new AuditSettings(sealInterval, 5_000, checkpointCron, TASHKENT, false), clock);
+                sealer,
+                checkpoints,
+                new AuditSettings(sealInterval, 5_000, checkpointCron, TASHKENT, false, Duration.ofMillis(3)),
+                clock);
     }
 
     private void record() {
@@ -121,7 +124,7 @@ class AuditSchedulerIntegrationTests {
         AuditScheduler scheduler = new AuditScheduler(
                 sealer,
                 checkpoints,
-                new AuditSettings(Duration.ofMillis(10), 5_000, "* * * * * *", TASHKENT, true),
+                new AuditSettings(Duration.ofMillis(10), 5_000, "* * * * * *", TASHKENT, true, Duration.ofMillis(3)),
                 clock);
         scheduler.start();
         record();

@@ -22,14 +22,16 @@ class AuditSettingsTests {
 
     @Test
     void acceptsTheDefaults() {
-        AuditSettings settings = new AuditSettings(Duration.ofSeconds(1), 5_000, "0 30 0 * * *", TASHKENT, false);
+        AuditSettings settings =
+                new AuditSettings(Duration.ofSeconds(1), 5_000, "0 30 0 * * *", TASHKENT, false, Duration.ofMillis(3));
 
         assertThat(settings.isCheckpointScheduled()).isTrue();
     }
 
     @Test
     void turnsTheCheckpointOffWithADash() {
-        assertThat(new AuditSettings(Duration.ofSeconds(1), 5_000, "-", TASHKENT, false).isCheckpointScheduled())
+        assertThat(new AuditSettings(Duration.ofSeconds(1), 5_000, "-", TASHKENT, false, Duration.ofMillis(3))
+                        .isCheckpointScheduled())
                 .isFalse();
     }
 
@@ -42,14 +44,20 @@ class AuditSettingsTests {
                         "SHIFO_AUDIT_SEAL_BATCH_SIZE", "1000",
                         "SHIFO_AUDIT_CHECKPOINT_CRON", "0 0 3 * * *",
                         "SHIFO_AUDIT_CHECKPOINT_ZONE", "Asia/Samarkand",
-                        "SHIFO_AUDIT_VERIFY_AND_EXIT", "true"));
+                        "SHIFO_AUDIT_VERIFY_AND_EXIT", "true",
+                        "SHIFO_AUDIT_READ_BATCH_LINGER", "0"));
 
         AuditSettings settings =
                 binder(environment).bind("shifo.audit", AuditSettings.class).get();
 
         assertThat(settings)
                 .isEqualTo(new AuditSettings(
-                        Duration.ofMillis(250), 1_000, "0 0 3 * * *", ZoneId.of("Asia/Samarkand"), true));
+                        Duration.ofMillis(250),
+                        1_000,
+                        "0 0 3 * * *",
+                        ZoneId.of("Asia/Samarkand"),
+                        true,
+                        Duration.ZERO));
     }
 
     @Test
@@ -59,18 +67,31 @@ class AuditSettingsTests {
                 .bindOrCreate("shifo.audit", AuditSettings.class);
 
         assertThat(settings)
-                .isEqualTo(new AuditSettings(Duration.ofSeconds(1), 5_000, "0 30 0 * * *", TASHKENT, false));
+                .isEqualTo(new AuditSettings(
+                        Duration.ofSeconds(1), 5_000, "0 30 0 * * *", TASHKENT, false, Duration.ofMillis(3)));
     }
 
     @Test
     void refusesAnIntervalShorterThanTenMilliseconds() {
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> new AuditSettings(Duration.ofMillis(5), 5_000, "-", TASHKENT, false));
+                .isThrownBy(() ->
+                        new AuditSettings(Duration.ofMillis(5), 5_000, "-", TASHKENT, false, Duration.ofMillis(3)));
+    }
+
+    @Test
+    void refusesANegativeOrLongReadBatchLinger() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() ->
+                        new AuditSettings(Duration.ofSeconds(1), 5_000, "-", TASHKENT, false, Duration.ofMillis(-1)));
+        assertThatIllegalArgumentException()
+                .isThrownBy(() ->
+                        new AuditSettings(Duration.ofSeconds(1), 5_000, "-", TASHKENT, false, Duration.ofMillis(101)));
     }
 
     @Test
     void refusesAFiveFieldCron() {
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> new AuditSettings(Duration.ofSeconds(1), 5_000, "30 0 * * *", TASHKENT, false));
+                .isThrownBy(() -> new AuditSettings(
+                        Duration.ofSeconds(1), 5_000, "30 0 * * *", TASHKENT, false, Duration.ofMillis(3)));
     }
 }
