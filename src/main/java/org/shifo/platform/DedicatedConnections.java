@@ -5,7 +5,6 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
-import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,18 +22,11 @@ public class DedicatedConnections {
     }
 
     /**
-     * A pool of {@code size} connections named {@code shifo-NAME}, or empty when the application's pool is
-     * not a Hikari pool (then the caller shares the application's).
+     * A pool of {@code size} connections named {@code shifo-NAME}, in autocommit mode, each new connection
+     * first running {@code initSql} (the session settings every statement of the pool needs); or empty when
+     * the application's pool is not a Hikari pool (then the caller shares the application's).
      */
-    public Optional<HikariDataSource> open(String name, int size) {
-        return open(name, size, null);
-    }
-
-    /**
-     * Like {@link #open(String, int)}, in autocommit mode, each new connection first running {@code initSql}
-     * (session settings that every statement of the pool needs).
-     */
-    public Optional<HikariDataSource> open(String name, int size, @Nullable String initSql) {
+    public Optional<HikariDataSource> open(String name, int size, String initSql) {
         if (!(application instanceof HikariDataSource shared)) {
             return Optional.empty();
         }
@@ -43,10 +35,8 @@ public class DedicatedConnections {
         config.setPoolName("shifo-" + Objects.requireNonNull(name));
         config.setMaximumPoolSize(size);
         config.setMinimumIdle(size);
-        if (initSql != null) {
-            config.setAutoCommit(true);
-            config.setConnectionInitSql(initSql);
-        }
+        config.setAutoCommit(true);
+        config.setConnectionInitSql(Objects.requireNonNull(initSql));
         return Optional.of(new HikariDataSource(config));
     }
 }
