@@ -156,26 +156,7 @@ public final class PaymeBenchmark {
                 } else {
                     late.incrementAndGet();
                 }
-                BillingBenchSetup.Invoice invoice = setup.nextInvoice();
-                String account = "{\"invoice_id\":\"%s\"}".formatted(invoice.reference());
-                String id = UUID.randomUUID().toString().replace("-", "").substring(0, 24);
-                timedFrom(
-                        due,
-                        payme,
-                        "CheckPerformTransaction",
-                        "{\"amount\":%d,\"account\":%s}".formatted(PRICE, account),
-                        all,
-                        errors,
-                        firstErrors);
-                timed(
-                        payme,
-                        "CreateTransaction",
-                        "{\"id\":\"%s\",\"time\":%d,\"amount\":%d,\"account\":%s}"
-                                .formatted(id, System.currentTimeMillis(), PRICE, account),
-                        all,
-                        errors,
-                        firstErrors);
-                timed(payme, "PerformTransaction", "{\"id\":\"%s\"}".formatted(id), all, errors, firstErrors);
+                pay(payme, setup.nextInvoice().reference(), due, all, all, all, errors, firstErrors);
                 due += (long) (-Math.log(1 - random.nextDouble()) * meanGapNanos);
             }
         });
@@ -214,26 +195,15 @@ public final class PaymeBenchmark {
         BenchmarkSupport.runAll(clients, clients, task -> {
             PaymeClient payme = new PaymeClient(port, key, json);
             for (int s = 0; s < sequences; s++) {
-                BillingBenchSetup.Invoice invoice = setup.nextInvoice();
-                String reference = invoice.reference();
-                String account = "{\"invoice_id\":\"%s\"}".formatted(reference);
-                String id = UUID.randomUUID().toString().replace("-", "").substring(0, 24);
-                timed(
+                pay(
                         payme,
-                        "CheckPerformTransaction",
-                        "{\"amount\":%d,\"account\":%s}".formatted(PRICE, account),
+                        setup.nextInvoice().reference(),
+                        System.nanoTime(),
                         check,
-                        errors,
-                        firstErrors);
-                timed(
-                        payme,
-                        "CreateTransaction",
-                        "{\"id\":\"%s\",\"time\":%d,\"amount\":%d,\"account\":%s}"
-                                .formatted(id, System.currentTimeMillis(), PRICE, account),
                         create,
+                        perform,
                         errors,
                         firstErrors);
-                timed(payme, "PerformTransaction", "{\"id\":\"%s\"}".formatted(id), perform, errors, firstErrors);
             }
         });
         double elapsed = (System.nanoTime() - start) / 1e9;
@@ -262,6 +232,40 @@ public final class PaymeBenchmark {
             System.out.println("    error: " + error);
         }
         BenchmarkSupport.writeTimes(out.resolve("sequence-" + clients + ".txt"), all);
+    }
+
+    /**
+     * One payment as PayMe makes it: CheckPerformTransaction (timed from {@code due}, a {@code System.nanoTime()}
+     * value: its due time, or now), CreateTransaction and PerformTransaction of the invoice with that reference.
+     */
+    private static void pay(
+            PaymeClient payme,
+            String reference,
+            long due,
+            List<Double> check,
+            List<Double> create,
+            List<Double> perform,
+            AtomicInteger errors,
+            List<String> firstErrors) {
+        String account = "{\"invoice_id\":\"%s\"}".formatted(reference);
+        String id = UUID.randomUUID().toString().replace("-", "").substring(0, 24);
+        timedFrom(
+                due,
+                payme,
+                "CheckPerformTransaction",
+                "{\"amount\":%d,\"account\":%s}".formatted(PRICE, account),
+                check,
+                errors,
+                firstErrors);
+        timed(
+                payme,
+                "CreateTransaction",
+                "{\"id\":\"%s\",\"time\":%d,\"amount\":%d,\"account\":%s}"
+                        .formatted(id, System.currentTimeMillis(), PRICE, account),
+                create,
+                errors,
+                firstErrors);
+        timed(payme, "PerformTransaction", "{\"id\":\"%s\"}".formatted(id), perform, errors, firstErrors);
     }
 
     private static void timed(
