@@ -36,7 +36,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the read and its audit entry — the issue's audited read endpoint) against a test-classpath copy of that
  * endpoint without the entry; and in process, {@code PatientRegistry.read} against the same transaction
  * without the entry (no HTTP, JSON or JWT to share the cost, so the audit's share looks larger there). Each
- * comparison runs a warm-up phase of each side, then {@value #ROUNDS} rounds of audited, not, not, audited.
+ * comparison runs {@value #WARM_UPS} warm-up phases of each side, alternating, then {@value #ROUNDS} rounds of
+ * audited, not, not, audited.
  *
  * <p>Arguments: {@code [threads=64] [seconds per phase=30] [patients=2000]}.
  */
@@ -102,8 +103,10 @@ public final class PatientReadAuditBenchmark {
                 .executor(java.util.concurrent.Executors.newFixedThreadPool(
                         threads, Thread.ofPlatform().daemon(true).factory()))
                 .build();
-        IntConsumer auditedHttp = thread -> get(http, port, "/api/v1/patients/", any(ids), bearer);
-        IntConsumer unauditedHttp = thread -> get(http, port, "/api/test-support/patients/", any(ids), bearer);
+        // the same path for both, so both are routed alike: the header picks the unaudited copy of the endpoint
+        IntConsumer auditedHttp = thread -> get(http, port, any(ids), bearer, "audited");
+        IntConsumer unauditedHttp = thread ->
+                get(http, port, any(ids), bearer, org.shifo.patients.api.UnauditedReadBenchController.UNAUDITED);
 
         // the batch writer's metric: how many entries each of its statements wrote
         DistributionSummary batches =
@@ -133,15 +136,24 @@ public final class PatientReadAuditBenchmark {
         }
     }
 
-    /** Rounds of audited, not, not, audited after a warm-up of each; see bench/README.md. */
+    /**
+     * Warm-up phases of each side, alternating: after one of each, the first measured round was still the
+     * slowest in every run (the JIT was still compiling the web stack: about 4 ms of JVM CPU per read in
+     * the first phase, 1 ms later).
+     */
+    static final int WARM_UPS = 2;
+
+    /** Rounds of audited, not, not, audited after the warm-ups; see bench/README.md. */
     static final int ROUNDS = 3;
 
     private static void compare(
             int threads, int seconds, IntConsumer audited, IntConsumer unaudited, DistributionSummary batches)
             throws InterruptedException {
-        // a full phase of each first: over HTTP the JIT was still speeding the web stack up after a third of one
-        measure("warm-up (not counted)", threads, seconds, audited, batches);
-        measure("warm-up (not counted)", threads, seconds, unaudited, batches);
+        // full phases of each first: over HTTP the JIT was still speeding the web stack up after a third of one
+        for (int warmUp = 0; warmUp < WARM_UPS; warmUp++) {
+            measure("warm-up (not counted)", threads, seconds, audited, batches);
+            measure("warm-up (not counted)", threads, seconds, unaudited, batches);
+        }
         // rounds of audited, not, not, audited: a machine still warming up (or slowing down) favours neither
         // side, and the spread of the rounds shows how far one figure can be trusted on a shared machine
         double on = 0;
@@ -173,11 +185,13 @@ public final class PatientReadAuditBenchmark {
                 offP99);
     }
 
-    private static void get(java.net.http.HttpClient http, int port, String path, PatientId id, String bearer) {
+    private static void get(java.net.http.HttpClient http, int port, PatientId id, String bearer, String side) {
         try {
             var response = http.send(
-                    java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + path + id))
+                    java.net.http.HttpRequest.newBuilder(
+                                    java.net.URI.create("http://127.0.0.1:" + port + "/api/v1/patients/" + id))
                             .header("Authorization", bearer)
+                            .header(org.shifo.patients.api.UnauditedReadBenchController.HEADER, side)
                             .GET()
                             .build(),
                     java.net.http.HttpResponse.BodyHandlers.ofByteArray());
