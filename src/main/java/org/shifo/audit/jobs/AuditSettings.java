@@ -20,8 +20,8 @@ import org.springframework.validation.annotation.Validated;
  * @param checkpointCron when to take the daily checkpoints (Spring cron, six fields), or {@code -} for never
  * @param checkpointZone the time zone of {@code checkpointCron}
  * @param verifyAndExit start, verify every chain, print the result and exit (0 intact, 1 broken, 2 failed)
- * @param readBatchLinger how long the read-entry writer waits for more entries after a batch of several (0 to
- *     100 ms; 0: never waits), see {@link ReadEntryBatcher}
+ * @param readBatchLinger how long the read-entry writer sleeps to gather more entries after a batch of several
+ *     (0 to 100 ms; 0: never waits), see {@link ReadEntryBatcher}
  */
 @ConfigurationProperties("shifo.audit")
 @Validated
@@ -31,7 +31,7 @@ public record AuditSettings(
         @DefaultValue("0 30 0 * * *") @NotBlank String checkpointCron,
         @DefaultValue("Asia/Tashkent") @NotNull ZoneId checkpointZone,
         @DefaultValue("false") boolean verifyAndExit,
-        @DefaultValue("3ms") @NotNull Duration readBatchLinger) {
+        @DefaultValue("10ms") @NotNull Duration readBatchLinger) {
 
     /** The {@code checkpointCron} value that turns the daily checkpoint off. */
     public static final String DISABLED = "-";

@@ -23,7 +23,7 @@ class AuditSettingsTests {
     @Test
     void acceptsTheDefaults() {
         AuditSettings settings =
-                new AuditSettings(Duration.ofSeconds(1), 5_000, "0 30 0 * * *", TASHKENT, false, Duration.ofMillis(3));
+                new AuditSettings(Duration.ofSeconds(1), 5_000, "0 30 0 * * *", TASHKENT, false, Duration.ofMillis(10));
 
         assertThat(settings.isCheckpointScheduled()).isTrue();
     }
@@ -68,7 +68,7 @@ class AuditSettingsTests {
 
         assertThat(settings)
                 .isEqualTo(new AuditSettings(
-                        Duration.ofSeconds(1), 5_000, "0 30 0 * * *", TASHKENT, false, Duration.ofMillis(3)));
+                        Duration.ofSeconds(1), 5_000, "0 30 0 * * *", TASHKENT, false, Duration.ofMillis(10)));
     }
 
     @Test
