@@ -27,6 +27,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class UnauditedReadBenchController {
 
+    /** The header that picks this controller, and the value that does. */
+    public static final String HEADER = "X-Shifo-Bench";
+
+    public static final String UNAUDITED = "unaudited";
+
     private final PatientStore store;
     private final TransactionTemplate transactions;
     private final RegistryClock clock;
@@ -36,11 +41,6 @@ public class UnauditedReadBenchController {
         this.transactions = transactions;
         this.clock = clock;
     }
-
-    /** The header that picks this controller, and the value that does. */
-    public static final String HEADER = "X-Shifo-Bench";
-
-    public static final String UNAUDITED = "unaudited";
 
     @GetMapping(path = "/api/v1/patients/{id}", headers = HEADER + "=" + UNAUDITED)
     @PreAuthorize(PatientApiController.READ)
