@@ -20,8 +20,9 @@ import org.springframework.validation.annotation.Validated;
  * @param checkpointCron when to take the daily checkpoints (Spring cron, six fields), or {@code -} for never
  * @param checkpointZone the time zone of {@code checkpointCron}
  * @param verifyAndExit start, verify every chain, print the result and exit (0 intact, 1 broken, 2 failed)
- * @param readBatchLinger how long the read-entry writer sleeps to gather more entries after a batch of several
- *     (0 to 100 ms; 0: never waits), see {@link ReadEntryBatcher}
+ * @param readBatchLinger how long, at most, the read-entry writer waits to gather more entries after a batch of
+ *     several (0 to 100 ms; 0: never waits), see {@link ReadEntryBatcher}
+ * @param readBatchTarget how many waiting entries end that wait early (1 to 500)
  */
 @ConfigurationProperties("shifo.audit")
 @Validated
@@ -31,7 +32,8 @@ public record AuditSettings(
         @DefaultValue("0 30 0 * * *") @NotBlank String checkpointCron,
         @DefaultValue("Asia/Tashkent") @NotNull ZoneId checkpointZone,
         @DefaultValue("false") boolean verifyAndExit,
-        @DefaultValue("10ms") @NotNull Duration readBatchLinger) {
+        @DefaultValue("10ms") @NotNull Duration readBatchLinger,
+        @DefaultValue("16") @Min(1) @Max(500) int readBatchTarget) {
 
     /** The {@code checkpointCron} value that turns the daily checkpoint off. */
     public static final String DISABLED = "-";

@@ -45,10 +45,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * what each batch needs ({@link #SESSION}), so a batch is one statement in autocommit: one round trip.
  *
  * <p>Group commit: after a batch that held more than one entry (reads are arriving faster than batches are
- * written), the writer sleeps for {@code shifo.audit.read-batch-linger} (10 ms) and then takes what arrived, so
- * that the statement's fixed cost is shared by more entries. After a batch of one it writes at once: a quiet
- * clinic's reads never wait for company that is not coming. The sizes of the batches are published as the
- * metric {@code shifo.audit.read.batch}.
+ * written), the writer waits for more, so that the statement's fixed cost is shared by more entries: until
+ * {@code shifo.audit.read-batch-target} (16) entries are waiting, or for {@code shifo.audit.read-batch-linger}
+ * (10 ms) at most, whichever comes first. Waiting longer than that gains little (the fixed cost is already
+ * shared sixteen ways) and holds back more readers: with most of the clients parked on their entries, the
+ * processors ran out of work (see bench/README.md). After a batch of one it writes at once: a quiet clinic's
+ * reads never wait for company that is not coming. The sizes of the batches are published as the metric
+ * {@code shifo.audit.read.batch}.
  */
 @Component
 public class ReadEntryBatcher implements SmartLifecycle {
@@ -75,6 +78,8 @@ public class ReadEntryBatcher implements SmartLifecycle {
     private final Writing shared;
     private final DedicatedConnections connections;
     private final long lingerNanos;
+    private final int target;
+    private final Linger linger = new Linger();
     private final DistributionSummary batchSizes;
     private final BlockingQueue<Waiting> queue = new LinkedBlockingQueue<>();
     private volatile boolean running;
@@ -91,6 +96,7 @@ public class ReadEntryBatcher implements SmartLifecycle {
         this.shared = new Writing(entries, systemScope, new TransactionTemplate(transactions));
         this.connections = connections;
         this.lingerNanos = settings.readBatchLinger().toNanos();
+        this.target = Math.min(settings.readBatchTarget(), MAX_BATCH);
         this.batchSizes = DistributionSummary.builder("shifo.audit.read.batch")
                 .description("Audit read entries written per statement")
                 .baseUnit("entries")
@@ -132,6 +138,7 @@ public class ReadEntryBatcher implements SmartLifecycle {
         }
         Waiting waiting = new Waiting(entry, new CompletableFuture<>());
         queue.add(waiting);
+        linger.arrived(queue.size());
         if (!running && queue.remove(waiting)) {
             shared.write(List.of(entry)); // stopped meanwhile: the writer may be gone
             return;
@@ -189,13 +196,11 @@ public class ReadEntryBatcher implements SmartLifecycle {
     }
 
     /**
-     * Adds what arrived within the linger time (from now) to the batch, up to a full batch. The writer sleeps
-     * through the linger instead of waiting on the queue: a wait would wake it for every entry that arrives
-     * (a system call on the recording request's thread, a context switch and, with the writer on the other
-     * core, an interrupt there), more and more of them the longer the linger.
+     * Adds what arrives to the batch until it holds the target or the linger time (from now) is over, then
+     * whatever else is waiting, up to a full batch.
      */
     private void gather(List<Waiting> batch) throws InterruptedException {
-        TimeUnit.NANOSECONDS.sleep(lingerNanos);
+        linger.await(queue::size, target - batch.size(), lingerNanos);
         queue.drainTo(batch, MAX_BATCH - batch.size());
     }
 

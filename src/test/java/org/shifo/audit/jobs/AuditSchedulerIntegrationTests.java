@@ -49,7 +49,7 @@ class AuditSchedulerIntegrationTests {
         return new AuditScheduler(
                 sealer,
                 checkpoints,
-                new AuditSettings(sealInterval, 5_000, checkpointCron, TASHKENT, false, Duration.ofMillis(3)),
+                new AuditSettings(sealInterval, 5_000, checkpointCron, TASHKENT, false, Duration.ofMillis(3), 16),
                 clock);
     }
 
@@ -124,7 +124,8 @@ class AuditSchedulerIntegrationTests {
         AuditScheduler scheduler = new AuditScheduler(
                 sealer,
                 checkpoints,
-                new AuditSettings(Duration.ofMillis(10), 5_000, "* * * * * *", TASHKENT, true, Duration.ofMillis(3)),
+                new AuditSettings(
+                        Duration.ofMillis(10), 5_000, "* * * * * *", TASHKENT, true, Duration.ofMillis(3), 16),
                 clock);
         scheduler.start();
         record();

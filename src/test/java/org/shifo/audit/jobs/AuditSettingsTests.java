@@ -22,15 +22,15 @@ class AuditSettingsTests {
 
     @Test
     void acceptsTheDefaults() {
-        AuditSettings settings =
-                new AuditSettings(Duration.ofSeconds(1), 5_000, "0 30 0 * * *", TASHKENT, false, Duration.ofMillis(10));
+        AuditSettings settings = new AuditSettings(
+                Duration.ofSeconds(1), 5_000, "0 30 0 * * *", TASHKENT, false, Duration.ofMillis(10), 16);
 
         assertThat(settings.isCheckpointScheduled()).isTrue();
     }
 
     @Test
     void turnsTheCheckpointOffWithADash() {
-        assertThat(new AuditSettings(Duration.ofSeconds(1), 5_000, "-", TASHKENT, false, Duration.ofMillis(3))
+        assertThat(new AuditSettings(Duration.ofSeconds(1), 5_000, "-", TASHKENT, false, Duration.ofMillis(3), 16)
                         .isCheckpointScheduled())
                 .isFalse();
     }
@@ -45,7 +45,8 @@ class AuditSettingsTests {
                         "SHIFO_AUDIT_CHECKPOINT_CRON", "0 0 3 * * *",
                         "SHIFO_AUDIT_CHECKPOINT_ZONE", "Asia/Samarkand",
                         "SHIFO_AUDIT_VERIFY_AND_EXIT", "true",
-                        "SHIFO_AUDIT_READ_BATCH_LINGER", "0"));
+                        "SHIFO_AUDIT_READ_BATCH_LINGER", "0",
+                        "SHIFO_AUDIT_READ_BATCH_TARGET", "32"));
 
         AuditSettings settings =
                 binder(environment).bind("shifo.audit", AuditSettings.class).get();
@@ -57,7 +58,8 @@ class AuditSettingsTests {
                         "0 0 3 * * *",
                         ZoneId.of("Asia/Samarkand"),
                         true,
-                        Duration.ZERO));
+                        Duration.ZERO,
+                        32));
     }
 
     @Test
@@ -68,30 +70,30 @@ class AuditSettingsTests {
 
         assertThat(settings)
                 .isEqualTo(new AuditSettings(
-                        Duration.ofSeconds(1), 5_000, "0 30 0 * * *", TASHKENT, false, Duration.ofMillis(10)));
+                        Duration.ofSeconds(1), 5_000, "0 30 0 * * *", TASHKENT, false, Duration.ofMillis(10), 16));
     }
 
     @Test
     void refusesAnIntervalShorterThanTenMilliseconds() {
         assertThatIllegalArgumentException()
                 .isThrownBy(() ->
-                        new AuditSettings(Duration.ofMillis(5), 5_000, "-", TASHKENT, false, Duration.ofMillis(3)));
+                        new AuditSettings(Duration.ofMillis(5), 5_000, "-", TASHKENT, false, Duration.ofMillis(3), 16));
     }
 
     @Test
     void refusesANegativeOrLongReadBatchLinger() {
         assertThatIllegalArgumentException()
-                .isThrownBy(() ->
-                        new AuditSettings(Duration.ofSeconds(1), 5_000, "-", TASHKENT, false, Duration.ofMillis(-1)));
+                .isThrownBy(() -> new AuditSettings(
+                        Duration.ofSeconds(1), 5_000, "-", TASHKENT, false, Duration.ofMillis(-1), 16));
         assertThatIllegalArgumentException()
-                .isThrownBy(() ->
-                        new AuditSettings(Duration.ofSeconds(1), 5_000, "-", TASHKENT, false, Duration.ofMillis(101)));
+                .isThrownBy(() -> new AuditSettings(
+                        Duration.ofSeconds(1), 5_000, "-", TASHKENT, false, Duration.ofMillis(101), 16));
     }
 
     @Test
     void refusesAFiveFieldCron() {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> new AuditSettings(
-                        Duration.ofSeconds(1), 5_000, "30 0 * * *", TASHKENT, false, Duration.ofMillis(3)));
+                        Duration.ofSeconds(1), 5_000, "30 0 * * *", TASHKENT, false, Duration.ofMillis(3), 16));
     }
 }
