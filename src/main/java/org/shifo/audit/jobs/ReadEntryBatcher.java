@@ -70,7 +70,7 @@ public class ReadEntryBatcher implements SmartLifecycle {
     /**
      * The writer's session: every tenant's entries ({@code AuditLog} checks each entry's tenant against its
      * caller's scope before queueing it) and commits that do not wait for the WAL flush: what {@link
-     * Writing#write} sets for each transaction on a shared connection.
+     * InSharedTransaction} sets for each transaction on a shared connection.
      */
     static final String SESSION =
             "SELECT set_config('shifo.system', 'on', false), set_config('synchronous_commit', 'off', false)";
@@ -93,7 +93,7 @@ public class ReadEntryBatcher implements SmartLifecycle {
             DedicatedConnections connections,
             AuditSettings settings,
             MeterRegistry meters) {
-        this.shared = new Writing(entries, systemScope, new TransactionTemplate(transactions));
+        this.shared = new InSharedTransaction(entries, systemScope, new TransactionTemplate(transactions));
         this.connections = connections;
         this.lingerNanos = settings.readBatchLinger().toNanos();
         this.target = Math.min(settings.readBatchTarget(), MAX_BATCH);
@@ -103,28 +103,37 @@ public class ReadEntryBatcher implements SmartLifecycle {
                 .register(meters);
     }
 
-    /**
-     * What a batch is written with: the application's pool, in a transaction that sets what the batch needs,
-     * or the writer's own connection ({@code transaction} null), whose session has those settings already.
-     */
-    private record Writing(Entries entries, SystemScope systemScope, @Nullable TransactionTemplate transaction) {
+    /** What a batch is written with. */
+    private sealed interface Writing {
 
-        static Writing over(DataSource ownConnection) {
-            JdbcClient jdbc = JdbcClient.create(ownConnection);
-            return new Writing(new Entries(jdbc), new SystemScope(jdbc), null);
-        }
+        void write(List<Entries.NewEntry> batch);
+    }
 
-        void write(List<Entries.NewEntry> batch) {
-            if (transaction == null) {
-                entries.insertAll(batch); // one statement, committed on its own
-                return;
-            }
+    /** The application's pool, in a transaction that sets what the batch needs. */
+    private record InSharedTransaction(Entries entries, SystemScope systemScope, TransactionTemplate transaction)
+            implements Writing {
+
+        @Override
+        public void write(List<Entries.NewEntry> batch) {
             transaction.executeWithoutResult(status -> {
                 systemScope.enterForTransaction(); // a batch holds entries of several tenants, checked by AuditLog
                 // committed, hence visible and sealable, at once; on disk with the next WAL flush (docs/audit.md)
                 entries.commitWithoutFlushUnlessWritten();
                 entries.insertAll(batch);
             });
+        }
+    }
+
+    /** The writer's own connection, whose session has what the batch needs already ({@link #SESSION}). */
+    private record OnOwnConnection(Entries entries) implements Writing {
+
+        static OnOwnConnection over(DataSource ownConnection) {
+            return new OnOwnConnection(new Entries(JdbcClient.create(ownConnection)));
+        }
+
+        @Override
+        public void write(List<Entries.NewEntry> batch) {
+            entries.insertAll(batch); // one statement, committed on its own
         }
     }
 
@@ -211,7 +220,7 @@ public class ReadEntryBatcher implements SmartLifecycle {
         }
         HikariDataSource pool = connections.open("audit", 1, SESSION).orElse(null);
         ownPool = pool;
-        Writing writing = pool == null ? shared : Writing.over(pool);
+        Writing writing = pool == null ? shared : OnOwnConnection.over(pool);
         running = true;
         writer = Thread.ofPlatform().name("audit-read-entries").daemon(true).start(() -> writeBatches(writing));
     }
