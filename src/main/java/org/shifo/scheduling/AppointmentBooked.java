@@ -15,4 +15,5 @@ public record AppointmentBooked(
         UserId practitioner,
         java.util.UUID service,
         Instant start,
-        Instant end) {}
+        Instant end)
+        implements AppointmentEvent {}

@@ -16,4 +16,5 @@ public record AppointmentCancelled(
         BranchId branch,
         PatientId patient,
         UserId practitioner,
-        Instant start) {}
+        Instant start)
+        implements AppointmentEvent {}

@@ -15,4 +15,5 @@ public record AppointmentRescheduled(
         UserId practitioner,
         Instant previousStart,
         Instant start,
-        Instant end) {}
+        Instant end)
+        implements AppointmentEvent {}

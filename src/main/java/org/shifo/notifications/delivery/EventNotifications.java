@@ -27,6 +27,7 @@ import org.shifo.queue.TicketCalled;
 import org.shifo.queue.TicketLookup;
 import org.shifo.scheduling.AppointmentBooked;
 import org.shifo.scheduling.AppointmentCancelled;
+import org.shifo.scheduling.AppointmentEvent;
 import org.shifo.scheduling.AppointmentRescheduled;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -77,18 +78,7 @@ class EventNotifications {
 
     @EventListener
     void on(AppointmentBooked event) {
-        notice(
-                new Visit(
-                        event.tenant(),
-                        event.appointment().value(),
-                        event.patient(),
-                        event.branch(),
-                        event.practitioner(),
-                        event.start()),
-                ":booked",
-                NotificationTemplate.APPOINTMENT_BOOKED,
-                true,
-                clock.instant());
+        notice(Visit.of(event), ":booked", NotificationTemplate.APPOINTMENT_BOOKED, true, clock.instant());
     }
 
     @EventListener
@@ -97,13 +87,7 @@ class EventNotifications {
         rows.cancelPendingOfAppointment(
                 event.tenant(), event.appointment().value(), APPOINTMENT_NOTICES, "RESCHEDULED", now);
         notice(
-                new Visit(
-                        event.tenant(),
-                        event.appointment().value(),
-                        event.patient(),
-                        event.branch(),
-                        event.practitioner(),
-                        event.start()),
+                Visit.of(event),
                 ":rescheduled:" + event.start().getEpochSecond(),
                 NotificationTemplate.APPOINTMENT_RESCHEDULED,
                 true,
@@ -118,28 +102,23 @@ class EventNotifications {
         if (!event.start().isAfter(now)) {
             return; // a visit already begun or past: nothing worth telling
         }
-        notice(
-                new Visit(
-                        event.tenant(),
-                        event.appointment().value(),
-                        event.patient(),
-                        event.branch(),
-                        event.practitioner(),
-                        event.start()),
-                ":cancelled",
-                NotificationTemplate.APPOINTMENT_CANCELLED,
-                false,
-                now);
+        notice(Visit.of(event), ":cancelled", NotificationTemplate.APPOINTMENT_CANCELLED, false, now);
     }
 
     /** What every appointment notice says, whichever event caused it. */
     private record Visit(
-            TenantId tenant,
-            UUID appointment,
-            PatientId patient,
-            BranchId branch,
-            UserId practitioner,
-            Instant start) {}
+            TenantId tenant, UUID appointment, PatientId patient, BranchId branch, UserId practitioner, Instant start) {
+
+        static Visit of(AppointmentEvent event) {
+            return new Visit(
+                    event.tenant(),
+                    event.appointment().value(),
+                    event.patient(),
+                    event.branch(),
+                    event.practitioner(),
+                    event.start());
+        }
+    }
 
     /**
      * One appointment notice to each of the patient's channels, keyed {@code appointment:ID} + {@code suffix},
