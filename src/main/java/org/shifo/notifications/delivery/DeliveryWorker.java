@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
@@ -50,6 +51,9 @@ public class DeliveryWorker implements SmartLifecycle {
     private static final Duration RECOVERY_INTERVAL = Duration.ofSeconds(2);
     private static final Duration PREFERENCES_TTL = Duration.ofSeconds(5);
 
+    /** How long {@link #stop} lets the loop finish its pass before interrupting it. */
+    private static final Duration PASS_GRACE = Duration.ofSeconds(5);
+
     private final NotificationRows rows;
     private final NotificationTemplates templates;
     private final MessageValues values;
@@ -60,12 +64,17 @@ public class DeliveryWorker implements SmartLifecycle {
     private final TransactionTemplate transactions;
     private final SendLimiter limiter = new SendLimiter();
     private final String node;
-    private final ExecutorService sends = Executors.newVirtualThreadPerTaskExecutor();
+    /** Runs the sends of claimed rows; shut down by {@link #stop}, a new one on each {@link #start}. */
+    private volatile ExecutorService sends = Executors.newVirtualThreadPerTaskExecutor();
+
     private final AtomicInteger inFlight = new AtomicInteger();
     private final Map<TenantId, CachedPreferences> preferences = new ConcurrentHashMap<>();
 
     private volatile boolean running;
     private volatile @Nullable Thread loop;
+    /** Counted down by {@link #stop}: ends the loop's pause between passes (a pass in progress is finished). */
+    private volatile CountDownLatch stopping = new CountDownLatch(0);
+
     private long lastRecoveryNanos = System.nanoTime() - RECOVERY_INTERVAL.toNanos();
 
     private record CachedPreferences(Preferences preferences, long loadedNanos) {}
@@ -98,25 +107,37 @@ public class DeliveryWorker implements SmartLifecycle {
         if (!settings.enabled() || running) {
             return;
         }
+        if (sends.isShutdown()) {
+            sends = Executors.newVirtualThreadPerTaskExecutor();
+        }
+        stopping = new CountDownLatch(1);
         running = true;
         loop = Thread.ofVirtual().name("notifications-worker").start(this::run);
     }
 
+    /**
+     * Lets the loop finish the pass it is in (an interrupt would break off its statement and the connection with
+     * it, and the rollback would fail and be logged as an error), interrupting it only after {@link #PASS_GRACE}.
+     */
     @Override
     public void stop() {
         running = false;
+        stopping.countDown();
         Thread thread = loop;
         if (thread != null) {
-            thread.interrupt();
             try {
-                thread.join(Duration.ofSeconds(5));
+                if (!thread.join(PASS_GRACE)) {
+                    thread.interrupt();
+                    thread.join(PASS_GRACE);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }
-        sends.shutdown();
+        ExecutorService sending = sends;
+        sending.shutdown();
         try {
-            sends.awaitTermination(settings.maxHold().toMillis() + 15_000, TimeUnit.MILLISECONDS);
+            sending.awaitTermination(settings.maxHold().toMillis() + 15_000, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -144,7 +165,9 @@ public class DeliveryWorker implements SmartLifecycle {
             }
             if (claimed == 0) {
                 try {
-                    Thread.sleep(settings.pollInterval());
+                    if (stopping.await(settings.pollInterval().toNanos(), TimeUnit.NANOSECONDS)) {
+                        return;
+                    }
                 } catch (InterruptedException e) {
                     return;
                 }
