@@ -3,13 +3,19 @@ package org.shifo.scheduling;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
+import org.shifo.identity.BranchId;
 import org.shifo.identity.Role;
 import org.shifo.identity.Staff;
 import org.shifo.platform.testing.ApiCalls;
 import org.shifo.platform.testing.IdentityFixtures;
+import org.shifo.scheduling.booking.ScheduleSetup;
+import org.shifo.scheduling.booking.ServiceCatalogue;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 /**
@@ -21,6 +27,22 @@ public final class AppointmentFixtures {
     public static final ZoneId TASHKENT = ZoneId.of("Asia/Tashkent");
 
     private AppointmentFixtures() {}
+
+    /**
+     * A 30-minute consultation that the doctor offers round the clock, every day, in the branch (any time a test's
+     * clock stands at is bookable); returns the service's id. Call it in the clinic's tenant scope.
+     */
+    public static UUID roundTheClock(ServiceCatalogue catalogue, ScheduleSetup setup, Staff doctor, BranchId branch) {
+        UUID service = catalogue.create("Consultation", 30, "Therapy").id();
+        setup.replace(
+                doctor.userId().value(),
+                branch.value().toString(),
+                Arrays.stream(DayOfWeek.values())
+                        .map(day -> new ScheduleSetup.DayInput(day.name(), "00:00", "24:00", List.of()))
+                        .toList(),
+                List.of(service.toString()));
+        return service;
+    }
 
     /** The appointment booked, and the booking's body (to book the same slot again). */
     public record Booked(String appointmentId, String booking, Staff doctor) {}

@@ -2,14 +2,12 @@ package org.shifo.notifications.testing;
 
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -23,6 +21,7 @@ import org.shifo.patients.domain.PatientForm;
 import org.shifo.patients.registry.PatientRegistry;
 import org.shifo.platform.testing.IdentityFixtures;
 import org.shifo.platform.testing.TestClock;
+import org.shifo.scheduling.AppointmentFixtures;
 import org.shifo.scheduling.booking.AppointmentBook;
 import org.shifo.scheduling.booking.ScheduleSetup;
 import org.shifo.scheduling.booking.ServiceCatalogue;
@@ -100,14 +99,7 @@ public class NotificationFixtures {
         String token = ThreadLocalRandom.current().nextLong(100_000, 999_999_999) + ":test-"
                 + UUID.randomUUID().toString().replace("-", "");
         return TenantContext.callAs(clinic.tenantId(), () -> {
-            UUID service = catalogue.create("Consultation", 30, "Therapy").id();
-            setup.replace(
-                    doctor.userId().value(),
-                    clinic.branchId().value().toString(),
-                    Arrays.stream(DayOfWeek.values())
-                            .map(d -> new ScheduleSetup.DayInput(d.name(), "00:00", "24:00", List.of()))
-                            .toList(),
-                    List.of(service.toString()));
+            UUID service = AppointmentFixtures.roundTheClock(catalogue, setup, doctor, clinic.branchId());
             UUID patient = registry.register(
                             new PatientForm(
                                     "O'Brien",

@@ -1,13 +1,11 @@
 package org.shifo.scheduling.web;
 
 import java.time.Clock;
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.shifo.identity.Role;
@@ -17,6 +15,7 @@ import org.shifo.patients.domain.PatientForm;
 import org.shifo.patients.registry.PatientRegistry;
 import org.shifo.platform.testing.IdentityFixtures;
 import org.shifo.platform.testing.TestClock;
+import org.shifo.scheduling.AppointmentFixtures;
 import org.shifo.scheduling.booking.AppointmentBook;
 import org.shifo.scheduling.booking.ScheduleSetup;
 import org.shifo.scheduling.booking.ServiceCatalogue;
@@ -85,14 +84,7 @@ class SchedulePageFixtures {
         IdentityFixtures.Clinic clinic = identity.clinic();
         Staff doctor = identity.staff(clinic, Role.DOCTOR);
         return TenantContext.callAs(clinic.tenantId(), () -> {
-            UUID service = catalogue.create("Consultation", 30, "Therapy").id();
-            setup.replace(
-                    doctor.userId().value(),
-                    clinic.branchId().value().toString(),
-                    Arrays.stream(DayOfWeek.values())
-                            .map(d -> new ScheduleSetup.DayInput(d.name(), "00:00", "24:00", List.of()))
-                            .toList(),
-                    List.of(service.toString()));
+            UUID service = AppointmentFixtures.roundTheClock(catalogue, setup, doctor, clinic.branchId());
             String patient = registry.register(
                             new PatientForm(
                                     "Karimova",
