@@ -78,7 +78,7 @@ class EventNotifications {
 
     @EventListener
     void on(AppointmentBooked event) {
-        notice(Visit.of(event), ":booked", NotificationTemplate.APPOINTMENT_BOOKED, true, clock.instant());
+        notice(event, ":booked", NotificationTemplate.APPOINTMENT_BOOKED, true, clock.instant());
     }
 
     @EventListener
@@ -87,7 +87,7 @@ class EventNotifications {
         rows.cancelPendingOfAppointment(
                 event.tenant(), event.appointment().value(), APPOINTMENT_NOTICES, "RESCHEDULED", now);
         notice(
-                Visit.of(event),
+                event,
                 ":rescheduled:" + event.start().getEpochSecond(),
                 NotificationTemplate.APPOINTMENT_RESCHEDULED,
                 true,
@@ -102,42 +102,29 @@ class EventNotifications {
         if (!event.start().isAfter(now)) {
             return; // a visit already begun or past: nothing worth telling
         }
-        notice(Visit.of(event), ":cancelled", NotificationTemplate.APPOINTMENT_CANCELLED, false, now);
-    }
-
-    /** What every appointment notice says, whichever event caused it. */
-    private record Visit(
-            TenantId tenant, UUID appointment, PatientId patient, BranchId branch, UserId practitioner, Instant start) {
-
-        static Visit of(AppointmentEvent event) {
-            return new Visit(
-                    event.tenant(),
-                    event.appointment().value(),
-                    event.patient(),
-                    event.branch(),
-                    event.practitioner(),
-                    event.start());
-        }
+        notice(event, ":cancelled", NotificationTemplate.APPOINTMENT_CANCELLED, false, now);
     }
 
     /**
      * One appointment notice to each of the patient's channels, keyed {@code appointment:ID} + {@code suffix},
      * worth sending until the visit starts; with {@code withReminders}, also the reminders before the start.
      */
-    private void notice(Visit visit, String suffix, NotificationTemplate template, boolean withReminders, Instant now) {
+    private void notice(
+            AppointmentEvent visit, String suffix, NotificationTemplate template, boolean withReminders, Instant now) {
         Recipients recipients = recipients(visit.tenant(), visit.patient());
         if (recipients.isEmpty()) {
             return;
         }
+        UUID appointment = visit.appointment().value();
         Map<String, String> payload = appointmentPayload(
                 visit.tenant(),
-                visit.appointment(),
+                appointment,
                 visit.patient(),
                 visit.branch(),
                 visit.practitioner(),
                 visit.start(),
                 recipients.patientName());
-        String key = "appointment:" + visit.appointment();
+        String key = "appointment:" + appointment;
         create(recipients, key + suffix, template, payload, false, now, visit.start());
         if (withReminders) {
             reminders(recipients, visit.tenant(), key, visit.start(), payload, now);
